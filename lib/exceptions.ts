@@ -1,0 +1,254 @@
+/**
+ * Exceptions shared by every pyconc module, with Python's names and hierarchy.
+ *
+ * Python has one `TimeoutError` (a builtin since 3.11) that `asyncio`,
+ * `concurrent.futures` and `threading` all raise; pyconc does the same. The
+ * cancellation error is shared by `asyncio` and `concurrent.futures` (Python
+ * 3.8+ keeps two classes; one class lets `wrapFuture` and `runInExecutor` pass
+ * a cancellation through unchanged, and `instanceof` works for both).
+ *
+ * @module
+ */
+
+/**
+ * Sets `name` on an error class's prototype so stacks and `toString()` show the
+ * Python name even after minification.
+ */
+function named<T extends abstract new (...args: never[]) => Error>(cls: T, name: string): T {
+  Object.defineProperty(cls.prototype, "name", {
+    value: name,
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+  return cls;
+}
+
+/**
+ * The operation was cancelled. Ports `asyncio.CancelledError` and
+ * `concurrent.futures.CancelledError`.
+ *
+ * In Python it derives from `BaseException` so that `except Exception` does not
+ * swallow it; in JavaScript every `catch` sees it, so re-throw it when you catch
+ * broadly.
+ *
+ * @example Usage
+ * ```ts
+ * import { CancelledError } from "./exceptions.ts";
+ *
+ * const err = new CancelledError("stopped");
+ * console.assert(err instanceof CancelledError && err.message === "stopped");
+ * ```
+ */
+export class CancelledError extends Error {
+  /**
+   * Creates the error.
+   * @param message The cancel message (Python's `msg` argument of `cancel()`).
+   */
+  constructor(message?: string) {
+    super(message ?? "");
+  }
+}
+named(CancelledError, "CancelledError");
+
+/**
+ * An operation ran past its deadline. Ports Python's builtin `TimeoutError`,
+ * which `asyncio.TimeoutError` and `concurrent.futures.TimeoutError` alias.
+ *
+ * @example Usage
+ * ```ts
+ * import { TimeoutError } from "./exceptions.ts";
+ *
+ * const err = new TimeoutError();
+ * console.assert(err.name === "TimeoutError");
+ * ```
+ */
+export class TimeoutError extends Error {
+  /**
+   * Creates the error.
+   * @param message What timed out.
+   */
+  constructor(message?: string) {
+    super(message ?? "");
+  }
+}
+named(TimeoutError, "TimeoutError");
+
+/**
+ * An operation is not allowed in the object's current state (setting the result
+ * of a future that is already done). Ports `asyncio.InvalidStateError` and
+ * `concurrent.futures.InvalidStateError`.
+ *
+ * @example Usage
+ * ```ts
+ * import { InvalidStateError } from "./exceptions.ts";
+ *
+ * const err = new InvalidStateError("invalid state");
+ * console.assert(err.name === "InvalidStateError");
+ * ```
+ */
+export class InvalidStateError extends Error {
+  /**
+   * Creates the error.
+   * @param message What was wrong with the state.
+   */
+  constructor(message?: string) {
+    super(message ?? "");
+  }
+}
+named(InvalidStateError, "InvalidStateError");
+
+/**
+ * A barrier was broken (aborted, reset, or a wait timed out). Ports
+ * `threading.BrokenBarrierError` and `asyncio.BrokenBarrierError`.
+ *
+ * @example Usage
+ * ```ts
+ * import { BrokenBarrierError } from "./exceptions.ts";
+ *
+ * console.assert(new BrokenBarrierError().name === "BrokenBarrierError");
+ * ```
+ */
+export class BrokenBarrierError extends Error {
+  /**
+   * Creates the error.
+   * @param message Why the barrier is broken.
+   */
+  constructor(message?: string) {
+    super(message ?? "");
+  }
+}
+named(BrokenBarrierError, "BrokenBarrierError");
+
+/** A predicate or class used to pick exceptions out of a group. */
+export type ExceptionMatcher =
+  | ((error: unknown) => boolean)
+  | (abstract new (...args: never[]) => unknown);
+
+function toPredicate(matcher: ExceptionMatcher): (error: unknown) => boolean {
+  // A class is a function with a prototype; an arrow-function predicate has none.
+  if (typeof matcher === "function" && matcher.prototype !== undefined) {
+    const cls = matcher as abstract new (...args: never[]) => unknown;
+    return (error) => error instanceof cls;
+  }
+  return matcher as (error: unknown) => boolean;
+}
+
+/**
+ * Several unrelated errors raised together. Ports Python's
+ * `BaseExceptionGroup` (PEP 654). Built on JavaScript's `AggregateError`:
+ * `errors` and Python's `exceptions` are the same array.
+ *
+ * @example Usage
+ * ```ts
+ * import { BaseExceptionGroup } from "./exceptions.ts";
+ *
+ * const group = new BaseExceptionGroup("two failures", [new TypeError("a"), new RangeError("b")]);
+ * const [types, rest] = group.split(TypeError);
+ * console.assert(types?.exceptions.length === 1 && rest?.exceptions.length === 1);
+ * ```
+ */
+export class BaseExceptionGroup extends AggregateError {
+  /** The errors in the group, in the order they were raised (Python's `exceptions`). */
+  readonly exceptions: readonly unknown[];
+
+  /**
+   * Creates the group.
+   * @param message The group's message.
+   * @param exceptions The errors it holds (at least one).
+   */
+  constructor(message: string, exceptions: readonly unknown[]) {
+    if (typeof message !== "string") {
+      throw new TypeError(
+        `Cannot create exception group as the message must be a string: got ${typeof message}`,
+      );
+    }
+    if (!Array.isArray(exceptions) || exceptions.length === 0) {
+      throw new TypeError(
+        "Cannot create exception group as 'exceptions' must be a non-empty array",
+      );
+    }
+    super(exceptions, message);
+    this.exceptions = Object.freeze([...exceptions]);
+  }
+
+  /** Python's `str()` of a group: `message (N sub-exception[s])`. */
+  override toString(): string {
+    const n = this.exceptions.length;
+    return `${this.name}: ${this.message} (${n} sub-exception${n === 1 ? "" : "s"})`;
+  }
+
+  /**
+   * A group of the same type and message holding `exceptions` (Python's `derive`).
+   * @param exceptions The errors for the new group.
+   */
+  derive(exceptions: readonly unknown[]): BaseExceptionGroup {
+    return new BaseExceptionGroup(this.message, exceptions);
+  }
+
+  /**
+   * The sub-group whose leaf errors match, or `undefined` when none does
+   * (Python's `subgroup`, which returns `None`). Nested groups are searched.
+   * @param matcher A class or a predicate.
+   */
+  subgroup(matcher: ExceptionMatcher): BaseExceptionGroup | undefined {
+    return this.split(matcher)[0];
+  }
+
+  /**
+   * Splits the group into `[matching, rest]` (Python's `split`); either may be
+   * `undefined`. Nesting is preserved.
+   * @param matcher A class or a predicate.
+   */
+  split(
+    matcher: ExceptionMatcher,
+  ): [BaseExceptionGroup | undefined, BaseExceptionGroup | undefined] {
+    const predicate = toPredicate(matcher);
+    if (predicate(this)) return [this, undefined];
+    const match: unknown[] = [];
+    const rest: unknown[] = [];
+    for (const error of this.exceptions) {
+      if (error instanceof BaseExceptionGroup) {
+        const [m, r] = error.split(predicate);
+        if (m) match.push(m);
+        if (r) rest.push(r);
+      } else if (predicate(error)) {
+        match.push(error);
+      } else {
+        rest.push(error);
+      }
+    }
+    const build = (list: unknown[]) => {
+      if (list.length === 0) return undefined;
+      const group = this.derive(list);
+      group.stack = this.stack;
+      group.cause = this.cause;
+      return group;
+    };
+    return [build(match), build(rest)];
+  }
+}
+named(BaseExceptionGroup, "BaseExceptionGroup");
+
+/**
+ * A group of errors (Python's `ExceptionGroup`), what `asyncio.TaskGroup`
+ * raises when tasks fail.
+ *
+ * @example Usage
+ * ```ts
+ * import { ExceptionGroup } from "./exceptions.ts";
+ *
+ * try {
+ *   throw new ExceptionGroup("failures", [new Error("x")]);
+ * } catch (e) {
+ *   console.assert(e instanceof ExceptionGroup && e.exceptions.length === 1);
+ * }
+ * ```
+ */
+export class ExceptionGroup extends BaseExceptionGroup {
+  /** Same type and message, other errors. */
+  override derive(exceptions: readonly unknown[]): ExceptionGroup {
+    return new ExceptionGroup(this.message, exceptions);
+  }
+}
+named(ExceptionGroup, "ExceptionGroup");

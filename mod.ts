@@ -1,0 +1,29 @@
+/**
+ * pyconc: Python's concurrency standard library, ported to TypeScript.
+ *
+ * Each Python module is a namespace export with Python's names in camelCase:
+ * `asyncio`, `threading`, `multiprocessing`, `concurrent`, `queue`,
+ * `subprocess`, `contextvars`, `time`, `os`, `greenlet`, `gevent`. Times are in
+ * seconds, keyword arguments are a trailing options object, and Python's
+ * exceptions keep their names.
+ *
+ * @example Usage
+ * ```ts
+ * import { ExceptionGroup } from "./mod.ts";
+ *
+ * const group = new ExceptionGroup("failed", [new Error("a")]);
+ * console.assert(group.exceptions.length === 1);
+ * ```
+ *
+ * @module
+ */
+
+export {
+  BaseExceptionGroup,
+  BrokenBarrierError,
+  CancelledError,
+  ExceptionGroup,
+  type ExceptionMatcher,
+  InvalidStateError,
+  TimeoutError,
+} from "./lib/exceptions.ts";
