@@ -9,7 +9,7 @@
  *
  * @example Usage
  * ```ts
- * import { ExceptionGroup } from "./mod.ts";
+ * import { ExceptionGroup } from "@pyconc/pyconc";
  *
  * const group = new ExceptionGroup("failed", [new Error("a")]);
  * console.assert(group.exceptions.length === 1);

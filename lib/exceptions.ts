@@ -34,7 +34,7 @@ function named<T extends abstract new (...args: never[]) => Error>(cls: T, name:
  *
  * @example Usage
  * ```ts
- * import { CancelledError } from "./exceptions.ts";
+ * import { CancelledError } from "@pyconc/pyconc";
  *
  * const err = new CancelledError("stopped");
  * console.assert(err instanceof CancelledError && err.message === "stopped");
@@ -57,7 +57,7 @@ named(CancelledError, "CancelledError");
  *
  * @example Usage
  * ```ts
- * import { TimeoutError } from "./exceptions.ts";
+ * import { TimeoutError } from "@pyconc/pyconc";
  *
  * const err = new TimeoutError();
  * console.assert(err.name === "TimeoutError");
@@ -81,7 +81,7 @@ named(TimeoutError, "TimeoutError");
  *
  * @example Usage
  * ```ts
- * import { InvalidStateError } from "./exceptions.ts";
+ * import { InvalidStateError } from "@pyconc/pyconc";
  *
  * const err = new InvalidStateError("invalid state");
  * console.assert(err.name === "InvalidStateError");
@@ -104,7 +104,7 @@ named(InvalidStateError, "InvalidStateError");
  *
  * @example Usage
  * ```ts
- * import { BrokenBarrierError } from "./exceptions.ts";
+ * import { BrokenBarrierError } from "@pyconc/pyconc";
  *
  * console.assert(new BrokenBarrierError().name === "BrokenBarrierError");
  * ```
@@ -141,7 +141,7 @@ function toPredicate(matcher: ExceptionMatcher): (error: unknown) => boolean {
  *
  * @example Usage
  * ```ts
- * import { BaseExceptionGroup } from "./exceptions.ts";
+ * import { BaseExceptionGroup } from "@pyconc/pyconc";
  *
  * const group = new BaseExceptionGroup("two failures", [new TypeError("a"), new RangeError("b")]);
  * const [types, rest] = group.split(TypeError);
@@ -236,7 +236,7 @@ named(BaseExceptionGroup, "BaseExceptionGroup");
  *
  * @example Usage
  * ```ts
- * import { ExceptionGroup } from "./exceptions.ts";
+ * import { ExceptionGroup } from "@pyconc/pyconc";
  *
  * try {
  *   throw new ExceptionGroup("failures", [new Error("x")]);
