@@ -27,3 +27,4 @@ export {
   InvalidStateError,
   TimeoutError,
 } from "./lib/exceptions.ts";
+export * as subprocess from "./lib/subprocess/mod.ts";

@@ -1,0 +1,41 @@
+/**
+ * Python's `repr()` for the values subprocess messages show (command lines).
+ * @module
+ */
+
+/** Python's repr of a string: single quotes unless the text holds one and no double quote. */
+export function reprString(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = "";
+  for (const ch of text) {
+    if (ch === "\\") out += "\\\\";
+    else if (ch === quote) out += "\\" + ch;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else out += ch;
+  }
+  return quote + out + quote;
+}
+
+/** Python's repr of a command: a string, or a list of strings. */
+export function reprArgs(args: string | readonly string[]): string {
+  return typeof args === "string" ? reprString(args) : `[${args.map(reprString).join(", ")}]`;
+}
+
+/** Python's repr of captured output: `b'...'` for bytes, a quoted string for text, `None`. */
+export function reprOutput(value: string | Uint8Array | null | undefined): string {
+  if (value === null || value === undefined) return "None";
+  if (typeof value === "string") return reprString(value);
+  let out = "";
+  for (const byte of value) {
+    if (byte === 0x5c) out += "\\\\";
+    else if (byte === 0x27) out += "\\'";
+    else if (byte === 0x0a) out += "\\n";
+    else if (byte === 0x0d) out += "\\r";
+    else if (byte === 0x09) out += "\\t";
+    else if (byte >= 0x20 && byte < 0x7f) out += String.fromCharCode(byte);
+    else out += "\\x" + byte.toString(16).padStart(2, "0");
+  }
+  return `b'${out}'`;
+}
