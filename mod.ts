@@ -28,3 +28,4 @@ export {
   TimeoutError,
 } from "./lib/exceptions.ts";
 export * as subprocess from "./lib/subprocess/mod.ts";
+export * as greenlet from "./lib/greenlet/mod.ts";
