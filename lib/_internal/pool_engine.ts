@@ -1,0 +1,542 @@
+/**
+ * The one worker-pool engine behind `multiprocessing.Pool`,
+ * `concurrent.futures.ThreadPoolExecutor` / `ProcessPoolExecutor` and
+ * asyncio's `runInExecutor` / `toThread`.
+ *
+ * - Jobs wait in a FIFO queue and go to the least busy worker. Several jobs may
+ *   be in flight per worker when jobs are short (the worker still runs them one
+ *   at a time): messages are then batched both ways, which is where the speed
+ *   on many tiny tasks comes from. When jobs are slow, one job per worker is in
+ *   flight, so an idle worker never waits behind a busy one.
+ * - Each job has a word in a shared status array: QUEUED when sent, RUNNING
+ *   once the worker starts it. `cancel()` succeeds until the worker has
+ *   started the job (Python's `Future.cancel()`), even after it was sent.
+ * - Workers start lazily (executors) or all at once (`Pool`), run an
+ *   initializer, retire after `maxTasksPerWorker` jobs and are replaced.
+ * - A worker that dies fails its own jobs and is replaced (`onDeath:
+ *   "replace"`, `Pool`), or breaks the pool, failing every pending job
+ *   (`"break"`, `ProcessPoolExecutor`'s `BrokenProcessPool`). Nothing waits
+ *   forever.
+ * - Idle workers do not keep the program alive; busy ones do, as Python waits
+ *   for running executor work at exit but not for an idle pool.
+ *
+ * @module
+ */
+
+import { WorkerClient } from "./worker_client.ts";
+import { shipFunction, type Shipped } from "./spawn.ts";
+import { CANCELLED, FREE, QUEUED, RUNNING, SKIPPED } from "./pool_worker.ts";
+
+// deno-lint-ignore no-explicit-any
+type AnyFunction = (...args: any[]) => unknown;
+
+const poolWorkerUrl = new URL("./pool_worker.ts", import.meta.url).href;
+
+/** How the engine is set up. */
+export interface EngineOptions {
+  /** The most workers at once (at least 1). */
+  maxWorkers: number;
+  /** The name of the `index`-th worker started (0-based). */
+  workerName(index: number): string;
+  /** Start-up info the worker reads (`currentThread()`, `currentProcess()`). */
+  workerInfo?(name: string, index: number): unknown;
+  /** Runs once in each worker before its first job. */
+  initializer?: AnyFunction | null;
+  /** Arguments of the initializer. */
+  initargs?: readonly unknown[];
+  /** The module that exports the functions sent (default: the main module). */
+  module?: string | URL;
+  /** A worker is replaced after this many jobs (chunks count as one). */
+  maxTasksPerWorker?: number | null;
+  /** Start every worker at once, and keep `maxWorkers` running (Pool). */
+  eager?: boolean;
+  /** What a worker's death does: fail its jobs and replace it, or break the pool. */
+  onDeath: "replace" | "break";
+  /** The error of jobs failed by a broken pool (`why` says what happened). */
+  brokenError(why: string, cause?: unknown): Error;
+  /** The most jobs in flight per worker when jobs are short (default 32). */
+  maxDepth?: number;
+}
+
+/** What a job settles with. */
+export type JobOutcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** Options of {@linkcode PoolEngine.submit}. */
+export interface SubmitOptions {
+  /** `args` is a list of items; the job runs `fn` on each and returns the list. */
+  chunk?: boolean;
+  /** With `chunk`, each item is an argument list (`starmap`). */
+  star?: boolean;
+}
+
+type JobState = "pending" | "sent" | "done";
+
+/** One unit of work: a call, or a chunk of calls. */
+export class Job {
+  readonly fn: AnyFunction;
+  readonly args: unknown[];
+  readonly chunk: boolean;
+  readonly star: boolean;
+  state: JobState = "pending";
+  cancelled = false;
+  slot = -1;
+  worker: PoolWorker | undefined;
+  fnId = 0;
+  sentAt = 0;
+  readonly #engine: PoolEngine;
+  readonly #onSettle: (outcome: JobOutcome) => void;
+
+  constructor(
+    engine: PoolEngine,
+    fn: AnyFunction,
+    args: unknown[],
+    options: SubmitOptions,
+    onSettle: (outcome: JobOutcome) => void,
+  ) {
+    this.#engine = engine;
+    this.fn = fn;
+    this.args = args;
+    this.chunk = options.chunk ?? false;
+    this.star = options.star ?? false;
+    this.#onSettle = onSettle;
+  }
+
+  /** True once the worker has started the job (and it has not finished). */
+  running(): boolean {
+    return this.state === "sent" && !this.cancelled &&
+      this.#engine.slotState(this.slot) === RUNNING;
+  }
+
+  /**
+   * Cancels the job if no worker has started it. Returns false once it runs or
+   * has finished.
+   */
+  cancel(): boolean {
+    if (this.cancelled) return true;
+    if (this.state === "pending") {
+      this.cancelled = true;
+      this.state = "done";
+      this.#engine.dropPending(this);
+      return true;
+    }
+    if (this.state === "sent" && this.#engine.cancelSent(this)) {
+      this.cancelled = true;
+      return true;
+    }
+    return false;
+  }
+
+  /** @internal Delivers the outcome (once). */
+  settle(outcome: JobOutcome): void {
+    if (this.state === "done" && !this.cancelled) return;
+    const wasCancelled = this.cancelled;
+    this.state = "done";
+    if (!wasCancelled) this.#onSettle(outcome);
+  }
+}
+
+/** A worker of the pool. */
+export interface PoolWorker {
+  readonly client: WorkerClient;
+  readonly name: string;
+  readonly index: number;
+  readonly jobs: Set<Job>;
+  readonly defined: Set<number>;
+  readonly runKey: number;
+  sent: number;
+  retiring: boolean;
+  dead: boolean;
+  lastReply: number;
+}
+
+interface FunctionEntry {
+  id: number;
+  ref: Shipped;
+  error?: unknown;
+}
+
+/** The pool engine. See the module documentation. */
+export class PoolEngine {
+  readonly #options: EngineOptions;
+  #queue: Job[] = [];
+  #head = 0;
+  readonly #workers = new Set<PoolWorker>();
+  readonly #status: Int32Array;
+  readonly #freeSlots: number[] = [];
+  readonly #functions = new Map<AnyFunction, FunctionEntry>();
+  readonly #maxDepth: number;
+  #initRef: Shipped | null = null;
+  #initError: { error: unknown } | undefined;
+  #nextFnId = 1;
+  #spawned = 0;
+  #pendingCount = 0;
+  #inflight = 0;
+  #closing = false;
+  #terminated = false;
+  #broken: Error | undefined;
+  #serviceMs = 0;
+  #referenced = false;
+  #waitingRef = false;
+  #exitWaiters: (() => void)[] = [];
+
+  constructor(options: EngineOptions) {
+    this.#options = options;
+    this.#maxDepth = Math.max(1, options.maxDepth ?? 32);
+    const slots = options.maxWorkers * (this.#maxDepth + 1) + 1;
+    this.#status = new Int32Array(new SharedArrayBuffer(slots * 4));
+    for (let i = slots - 1; i >= 0; i--) this.#freeSlots.push(i);
+    if (options.initializer) {
+      this.#initRef = shipFunction(options.initializer, "target", options.module);
+    }
+    if (options.eager) this.#pump();
+  }
+
+  /** The number of live workers. */
+  get workerCount(): number {
+    return this.#workers.size;
+  }
+
+  /** The live workers' names. */
+  get workerNames(): string[] {
+    return [...this.#workers].map((w) => w.name);
+  }
+
+  /** Jobs waiting for a worker. */
+  get pendingCount(): number {
+    return this.#pendingCount;
+  }
+
+  /** Jobs sent to workers and not finished. */
+  get inflightCount(): number {
+    return this.#inflight;
+  }
+
+  /** The error that broke the pool, if it is broken. */
+  get broken(): Error | undefined {
+    return this.#broken;
+  }
+
+  /** True once shutdown or terminate was called. */
+  get closed(): boolean {
+    return this.#closing || this.#terminated;
+  }
+
+  /** @internal The status word of a slot. */
+  slotState(slot: number): number {
+    return slot < 0 ? FREE : Atomics.load(this.#status, slot);
+  }
+
+  /**
+   * Queues `fn(...args)` (or a chunk); `onSettle` receives the outcome unless
+   * the job is cancelled. Throws if the pool is closed or broken.
+   */
+  submit(
+    fn: AnyFunction,
+    args: unknown[],
+    options: SubmitOptions,
+    onSettle: (outcome: JobOutcome) => void,
+  ): Job {
+    if (this.#broken) throw this.#broken;
+    if (this.#closing || this.#terminated) {
+      throw new Error("cannot schedule new futures after shutdown");
+    }
+    if (typeof fn !== "function") {
+      throw new TypeError(`Expected a function to run in a worker: got ${String(fn)}`);
+    }
+    const job = new Job(this, fn, args, options, onSettle);
+    this.#queue.push(job);
+    this.#pendingCount++;
+    this.#updateRef();
+    this.#pump();
+    return job;
+  }
+
+  /** @internal Removes a cancelled job from the queue. */
+  dropPending(job: Job): void {
+    // Left in the queue; #next() skips it.
+    this.#pendingCount--;
+    this.#maybeFinish();
+  }
+
+  /** @internal Marks a sent job cancelled if its worker has not started it. */
+  cancelSent(job: Job): boolean {
+    return job.slot >= 0 &&
+      Atomics.compareExchange(this.#status, job.slot, QUEUED, CANCELLED) === QUEUED;
+  }
+
+  /**
+   * Stops taking jobs. With `cancelPending`, jobs not sent yet are cancelled
+   * (their `onCancel` runs). Workers exit once every job has finished; the
+   * promise resolves when they all have.
+   */
+  shutdown(cancelPending = false, onCancel?: (job: Job) => void): Promise<void> {
+    this.#closing = true;
+    if (cancelPending) {
+      for (const job of this.#drain()) {
+        job.cancelled = true;
+        job.state = "done";
+        onCancel?.(job);
+      }
+    }
+    this.#maybeFinish();
+    return this.whenStopped();
+  }
+
+  /** Resolves when every worker has stopped and no job is left. */
+  whenStopped(): Promise<void> {
+    if (this.#workers.size === 0 && this.#pendingCount === 0 && this.#inflight === 0) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.#exitWaiters.push(resolve));
+  }
+
+  /**
+   * Stops every worker now. Jobs not finished fail with `error`.
+   */
+  terminate(error: Error): Promise<void> {
+    this.#terminated = true;
+    this.#closing = true;
+    this.#failPending(error);
+    const stops: Promise<void>[] = [];
+    for (const w of this.#workers) {
+      w.retiring = true;
+      for (const job of w.jobs) job.settle({ ok: false, error });
+      stops.push(w.client.terminate());
+    }
+    return Promise.all(stops).then(() => this.whenStopped());
+  }
+
+  // -------------------------------------------------------------------------
+
+  #failPending(error: unknown): void {
+    for (const job of this.#drain()) job.settle({ ok: false, error });
+  }
+
+  /** The next job not cancelled, left in the queue. */
+  #peek(): Job | undefined {
+    while (this.#head < this.#queue.length) {
+      const job = this.#queue[this.#head];
+      if (job.state === "pending") return job;
+      this.#queue[this.#head++] = undefined as never;
+    }
+    this.#queue = [];
+    this.#head = 0;
+    return undefined;
+  }
+
+  #take(): Job {
+    const job = this.#queue[this.#head];
+    this.#queue[this.#head++] = undefined as never;
+    if (this.#head > 1024 && this.#head * 2 > this.#queue.length) {
+      this.#queue = this.#queue.slice(this.#head);
+      this.#head = 0;
+    }
+    this.#pendingCount--;
+    return job;
+  }
+
+  /** Takes every pending job out of the queue. */
+  #drain(): Job[] {
+    const jobs = this.#queue.slice(this.#head).filter((job) => job.state === "pending");
+    this.#queue = [];
+    this.#head = 0;
+    this.#pendingCount = 0;
+    return jobs;
+  }
+
+  #breakAll(error: Error): void {
+    if (this.#broken) return;
+    this.#broken = error;
+    this.#closing = true;
+    this.#failPending(error);
+    for (const w of this.#workers) {
+      w.retiring = true;
+      for (const job of w.jobs) job.settle({ ok: false, error });
+      w.client.terminate();
+    }
+    this.#maybeFinish();
+  }
+
+  #updateRef(): void {
+    const busy = this.#pendingCount + this.#inflight > 0;
+    if (busy === this.#referenced) return;
+    this.#referenced = busy;
+    for (const w of this.#workers) {
+      if (busy) w.client.ref();
+      else w.client.unref();
+    }
+  }
+
+  #depth(): number {
+    return this.#serviceMs < 1 ? this.#maxDepth : 1;
+  }
+
+  #spawn(): PoolWorker {
+    const index = this.#spawned++;
+    const name = this.#options.workerName(index);
+    const client = WorkerClient.start({
+      name,
+      info: this.#options.workerInfo?.(name, index),
+      ref: this.#referenced,
+    });
+    const setupKey = client.define({ module: poolWorkerUrl, name: "setup" });
+    const worker: PoolWorker = {
+      client,
+      name,
+      index,
+      jobs: new Set(),
+      defined: new Set(),
+      runKey: client.define({ module: poolWorkerUrl, name: "run" }),
+      sent: 0,
+      retiring: false,
+      dead: false,
+      lastReply: 0,
+    };
+    this.#workers.add(worker);
+    client.call(setupKey, [this.#status.buffer, this.#initRef, this.#options.initargs ?? []]).catch(
+      (error) => {
+        if (worker.dead) return;
+        this.#initError ??= { error };
+        if (this.#options.onDeath === "break") {
+          this.#breakAll(this.#options.brokenError("A worker's initializer failed", error));
+        } else {
+          // Pool: a failing initializer would fail every job forever; fail them now.
+          this.#breakAll(
+            Object.assign(new Error(`The pool's initializer failed: ${String(error)}`), {
+              cause: error,
+            }),
+          );
+        }
+      },
+    );
+    client.onExit((code) => this.#onExit(worker, code));
+    return worker;
+  }
+
+  #onExit(worker: PoolWorker, code: number): void {
+    worker.dead = true;
+    this.#workers.delete(worker);
+    const expected = worker.retiring || this.#terminated;
+    if (!expected && worker.jobs.size > 0 && this.#options.onDeath === "break") {
+      this.#breakAll(this.#options.brokenError(
+        `A process in the process pool was terminated abruptly while the future was running or pending (worker '${worker.name}', exit code ${code})`,
+      ));
+    }
+    // Jobs still on this worker reject through their call promises (the
+    // client rejects them with the reason); the slot is freed there.
+    if (!this.#closing || this.#pendingCount > 0) this.#pump();
+    this.#maybeFinish();
+  }
+
+  #maybeFinish(): void {
+    if (this.#closing && this.#pendingCount === 0) {
+      for (const w of this.#workers) {
+        if (!w.retiring) {
+          w.retiring = true;
+          w.client.exit(0);
+        }
+      }
+    }
+    if (this.#workers.size === 0 && this.#pendingCount === 0 && this.#inflight === 0) {
+      for (const resolve of this.#exitWaiters.splice(0)) resolve();
+    }
+    this.#updateRef();
+  }
+
+  #entry(fn: AnyFunction): FunctionEntry {
+    let entry = this.#functions.get(fn);
+    if (!entry) {
+      entry = { id: this.#nextFnId++, ref: undefined as never };
+      try {
+        entry.ref = shipFunction(fn, "target", this.#options.module);
+      } catch (error) {
+        entry.error = error;
+      }
+      this.#functions.set(fn, entry);
+    }
+    return entry;
+  }
+
+  #pickWorker(): PoolWorker | undefined {
+    const depth = this.#depth();
+    let best: PoolWorker | undefined;
+    for (const w of this.#workers) {
+      if (w.retiring || w.dead || w.jobs.size >= depth) continue;
+      if (!best || w.jobs.size < best.jobs.size) best = w;
+      if (w.jobs.size === 0) break;
+    }
+    return best;
+  }
+
+  #pump(): void {
+    if (this.#terminated || this.#broken) return;
+    if (this.#options.eager && !this.#closing) {
+      while (this.#workers.size < this.#options.maxWorkers) this.#spawn();
+    }
+    while (this.#pendingCount > 0) {
+      const job = this.#peek();
+      if (!job) break;
+      const entry = this.#entry(job.fn);
+      if (entry.error !== undefined) {
+        this.#take();
+        job.settle({ ok: false, error: entry.error });
+        continue;
+      }
+      let worker = this.#pickWorker();
+      if ((!worker || worker.jobs.size > 0) && this.#workers.size < this.#options.maxWorkers) {
+        worker = this.#spawn();
+      }
+      if (!worker || this.#freeSlots.length === 0) break;
+      this.#take();
+      this.#send(job, worker, entry);
+    }
+    this.#maybeFinish();
+  }
+
+  #send(job: Job, worker: PoolWorker, entry: FunctionEntry): void {
+    const slot = this.#freeSlots.pop()!;
+    Atomics.store(this.#status, slot, QUEUED);
+    job.slot = slot;
+    job.worker = worker;
+    job.state = "sent";
+    job.fnId = entry.id;
+    job.sentAt = performance.now();
+    worker.jobs.add(job);
+    this.#inflight++;
+    const args: unknown[] = [slot, entry.id, job.args, job.chunk, job.star];
+    if (!worker.defined.has(entry.id)) {
+      worker.defined.add(entry.id);
+      args.push(entry.ref);
+    }
+    worker.client.call(worker.runKey, args).then(
+      (value) => this.#finish(job, worker, { ok: true, value }),
+      (error) => this.#finish(job, worker, { ok: false, error }),
+    );
+    worker.sent++;
+    const max = this.#options.maxTasksPerWorker;
+    if (max && worker.sent >= max) {
+      worker.retiring = true;
+      worker.client.exit(0);
+    }
+  }
+
+  #finish(job: Job, worker: PoolWorker, outcome: JobOutcome): void {
+    const now = performance.now();
+    const service = now - Math.max(job.sentAt, worker.lastReply);
+    worker.lastReply = now;
+    this.#serviceMs = this.#serviceMs * 0.8 + service * 0.2;
+    worker.jobs.delete(job);
+    this.#inflight--;
+    Atomics.store(this.#status, job.slot, FREE);
+    this.#freeSlots.push(job.slot);
+    if (outcome.ok && outcome.value === SKIPPED) {
+      job.state = "done";
+    } else if (!outcome.ok && worker.dead && this.#broken) {
+      job.settle({ ok: false, error: this.#broken });
+    } else {
+      job.settle(outcome);
+    }
+    if (this.#pendingCount > 0) this.#pump();
+    else this.#maybeFinish();
+  }
+}
