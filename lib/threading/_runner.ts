@@ -1,0 +1,41 @@
+/**
+ * The worker side of `Thread.start()` / `Process.start()`: rebuilds the
+ * object (its class imported the spawn way, its own fields revived), makes it
+ * this worker's current thread or process, runs `run()`, and reports an
+ * uncaught error the way Python prints it. Returns the exit code.
+ *
+ * @module
+ */
+
+import { resolveShipped } from "../_internal/spawn.ts";
+import { self } from "../_internal/identity.ts";
+import { BaseTask, reportTaskError, setCurrentTask, TASK, type TaskSpec } from "./_task.ts";
+
+/** Runs a shipped task in this worker; resolves to its exit code (0 or 1). */
+export async function runTask(spec: TaskSpec): Promise<number> {
+  let task: BaseTask;
+  try {
+    const cls = await resolveShipped(spec.cls);
+    const target = spec.target ? await resolveShipped(spec.target) : null;
+    task = BaseTask._adopt(cls.prototype as object, self.kind, spec.name, self);
+    const state = task[TASK];
+    state.args = spec.args;
+    state.kwargs = spec.kwargs;
+    state.daemon = spec.daemon;
+    state.target = target;
+    state.resolvedTarget = target ?? undefined;
+    Object.assign(task, spec.fields);
+  } catch (error) {
+    reportTaskError(self.kind, spec.name, error);
+    return 1;
+  }
+  setCurrentTask(task);
+  try {
+    const result = task.run();
+    if (typeof (result as PromiseLike<unknown>)?.then === "function") await result;
+    return 0;
+  } catch (error) {
+    reportTaskError(self.kind, task.name, error);
+    return 1;
+  }
+}
