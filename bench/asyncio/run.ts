@@ -1,0 +1,336 @@
+/**
+ * The asyncio benchmark: pyconc against CPython's asyncio and the JavaScript
+ * anchors, side by side in one run on one machine.
+ *
+ *     npx deno run -A bench/asyncio/run.ts            # full sizes, writes results + README
+ *     npx deno run -A bench/asyncio/run.ts --quick    # small sizes, smoke run (writes bench/.cache/)
+ *
+ * Subjects (each in its own process, see child.ts):
+ * - `pyconc` on Deno, and on Node against the npm build in npm/ (built with
+ *   `deno task build:npm` when missing; skipped with a note if that fails);
+ * - `cpython-asyncio`: python_asyncio.py under `python3`, when installed;
+ * - `async-mutex` (lock rows), `async-channel` (queue rows), `raw-promises`
+ *   (tasks, queues with a hand-written promise queue, event) on Deno and Node;
+ * - `raw-promises+AsyncLocalStorage` (tasks row): what tracking the current
+ *   task in async context costs by itself on each runtime.
+ *
+ * Options: `--quick`, `--runs=N` (default 5), `--warmup=N` (default 1),
+ * `--only=id,id` (workload ids), `--subjects=a,b` (JavaScript subjects), `--no-node`,
+ * `--no-python`, `--no-build`. A quick or partial run writes
+ * bench/.cache/asyncio-quick.json and leaves bench/results and README alone.
+ *
+ * @module
+ */
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import process from "node:process";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import ts from "typescript";
+import { median } from "../_lib/stats.ts";
+import { runJson, tryOutput } from "../_lib/process.ts";
+import {
+  formatMs,
+  formatRatio,
+  markdownTable,
+  replaceSection,
+  type Row,
+  writeResults,
+} from "../_lib/results.ts";
+import {
+  FULL,
+  QUICK,
+  type Sizes,
+  WORKLOAD_IDS,
+  type WorkloadId,
+  workloadName,
+} from "./workloads.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..");
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string) =>
+  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+
+const quick = flag("quick");
+const sizes: Sizes = quick ? QUICK : FULL;
+const runs = Number(option("runs") ?? 5);
+const warmup = Number(option("warmup") ?? 1);
+const only = option("only");
+const common = [
+  `--sizes=${JSON.stringify(sizes)}`,
+  `--runs=${runs}`,
+  `--warmup=${warmup}`,
+  ...(only ? [`--only=${only}`] : []),
+];
+
+const ALL_JS_SUBJECTS = [
+  "pyconc",
+  "raw-promises",
+  "raw-promises+AsyncLocalStorage",
+  "async-mutex",
+  "async-channel",
+];
+const JS_SUBJECTS = option("subjects")?.split(",") ?? ALL_JS_SUBJECTS;
+
+interface ChildResult {
+  runtime: string;
+  subject: string;
+  results: Record<string, number[]>;
+}
+
+const notes: string[] = [];
+const children: ChildResult[] = [];
+
+function log(line: string): void {
+  process.stderr.write(line + "\n");
+}
+
+// --- Deno -------------------------------------------------------------------
+
+log(`asyncio bench (${quick ? "quick" : "full"} sizes, ${runs} runs + ${warmup} warm-up)`);
+for (const subject of JS_SUBJECTS) {
+  children.push(
+    await runJson<ChildResult>(process.execPath, [
+      "run",
+      "-A",
+      join(here, "child.ts"),
+      `--subject=${subject}`,
+      ...common,
+    ], { cwd: root }),
+  );
+}
+
+// --- Node -------------------------------------------------------------------
+
+/** Transpiles the child and what it imports into bench/.cache/node/ for Node. */
+function transpileForNode(): string {
+  const outRoot = join(root, "bench", ".cache", "node");
+  for (const rel of ["_lib/stats.ts", "asyncio/workloads.ts", "asyncio/child.ts"]) {
+    const source = readFileSync(join(root, "bench", rel), "utf8");
+    const { outputText } = ts.transpileModule(source, {
+      fileName: rel,
+      compilerOptions: {
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ESNext,
+        rewriteRelativeImportExtensions: true,
+      },
+    });
+    const out = join(outRoot, rel.replace(/\.ts$/, ".js"));
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, outputText);
+  }
+  return join(outRoot, "asyncio", "child.js");
+}
+
+/** The npm build's ESM entry, building npm/ first when it is missing. */
+async function npmEntry(): Promise<string | undefined> {
+  const manifest = join(root, "npm", "package.json");
+  if (!existsSync(manifest) && !flag("no-build")) {
+    log("npm/ is missing: building it (deno task build:npm)");
+    const built = await tryOutput(process.execPath, ["task", "build:npm"]);
+    if (built === undefined) log("the npm build failed");
+  }
+  if (!existsSync(manifest)) return undefined;
+  const pkg = JSON.parse(readFileSync(manifest, "utf8"));
+  const exp = pkg.exports?.["."];
+  const entry = typeof exp === "string"
+    ? exp
+    : exp?.import?.default ?? exp?.import ?? exp?.default ?? pkg.module ?? pkg.main;
+  if (typeof entry !== "string") return undefined;
+  const path = join(root, "npm", entry);
+  return existsSync(path) ? path : undefined;
+}
+
+const nodeVersion = flag("no-node") ? undefined : await tryOutput("node", ["--version"]);
+if (nodeVersion) {
+  const child = transpileForNode();
+  const entry = await npmEntry();
+  if (!entry) {
+    notes.push(
+      "pyconc on Node was not measured: no npm build (`npx deno task build:npm`) was available.",
+    );
+  }
+  for (const subject of JS_SUBJECTS) {
+    if (subject === "pyconc" && !entry) continue;
+    children.push(
+      await runJson<ChildResult>("node", [
+        child,
+        `--subject=${subject}`,
+        ...(subject === "pyconc" ? [`--pyconc=${pathToFileURL(entry!).href}`] : []),
+        ...common,
+      ], { cwd: root }),
+    );
+  }
+} else {
+  notes.push("Node was not measured (`node` not found or `--no-node`).");
+}
+
+// --- CPython ----------------------------------------------------------------
+
+const python = flag("no-python") ? undefined : await tryOutput("python3", ["--version"]);
+if (python) {
+  children.push(
+    await runJson<ChildResult>("python3", [join(here, "python_asyncio.py"), ...common], {
+      cwd: root,
+    }),
+  );
+} else {
+  notes.push("CPython was not measured (`python3` not found or `--no-python`).");
+}
+
+// --- Results ----------------------------------------------------------------
+
+const rows: Row[] = [];
+for (const child of children) {
+  for (const id of WORKLOAD_IDS) {
+    const times = child.results[id];
+    if (!times) continue;
+    rows.push({
+      workload: workloadName(id, sizes),
+      subject: child.subject,
+      runtime: child.runtime,
+      median_ms: Number(median(times).toFixed(3)),
+      runs_ms: times.map((t) => Number(t.toFixed(3))),
+    });
+  }
+}
+
+const runtimes = [...new Set(children.map((c) => c.runtime))];
+const denoRt = runtimes.find((r) => r.startsWith("deno"));
+const nodeRt = runtimes.find((r) => r.startsWith("node"));
+const pythonRt = runtimes.find((r) => r.startsWith("python"));
+
+function cell(id: WorkloadId, subject: string, runtime: string | undefined): number | undefined {
+  if (!runtime) return undefined;
+  return rows.find((r) =>
+    r.workload === workloadName(id, sizes) && r.subject === subject && r.runtime === runtime
+  )?.median_ms;
+}
+
+/** Tracking the current task in async context, per runtime (tasks workload). */
+const contextTracking = [denoRt, nodeRt].filter((r): r is string => !!r).map((runtime) => {
+  const raw = cell("tasks", "raw-promises", runtime);
+  const als = cell("tasks", "raw-promises+AsyncLocalStorage", runtime);
+  const ours = cell("tasks", "pyconc", runtime);
+  const perTask = (ms: number | undefined) =>
+    ms === undefined || raw === undefined
+      ? undefined
+      : Number((((ms - raw) * 1e6) / sizes.tasks).toFixed(0));
+  return {
+    runtime,
+    tasks: sizes.tasks,
+    raw_promises_ms: raw,
+    async_local_storage_ms: als,
+    async_local_storage_extra_ns_per_task: perTask(als),
+    pyconc_ms: ours,
+    pyconc_extra_ns_per_task: perTask(ours),
+  };
+});
+
+const ANCHOR: Record<WorkloadId, string | undefined> = {
+  tasks: undefined,
+  queue_unbounded: "async-channel",
+  queue_bounded: "async-channel",
+  lock_uncontended: "async-mutex",
+  lock_contended: "async-mutex",
+  event: undefined,
+};
+
+function ratio(anchor: number | undefined, ours: number | undefined): string {
+  return anchor === undefined || ours === undefined ? "–" : formatRatio(anchor / ours);
+}
+
+function pair(a: string, b: string): string {
+  return nodeRt ? `${a} / ${b}` : a;
+}
+
+const body = WORKLOAD_IDS.filter((id) => rows.some((r) => r.workload === workloadName(id, sizes)))
+  .map((id) => {
+    const ours = [cell(id, "pyconc", denoRt), cell(id, "pyconc", nodeRt)];
+    const cpython = cell(id, "cpython-asyncio", pythonRt);
+    const anchor = ANCHOR[id];
+    const ms = (x: number | undefined) => (x === undefined ? "–" : formatMs(x));
+    return [
+      workloadName(id, sizes),
+      pair(ms(ours[0]), ms(ours[1])),
+      ms(cpython),
+      pair(ratio(cpython, ours[0]), ratio(cpython, ours[1])),
+      anchor
+        ? `${anchor}: ${
+          pair(ratio(cell(id, anchor, denoRt), ours[0]), ratio(cell(id, anchor, nodeRt), ours[1]))
+        }`
+        : "–",
+      pair(
+        ratio(cell(id, "raw-promises", denoRt), ours[0]),
+        ratio(cell(id, "raw-promises", nodeRt), ours[1]),
+      ),
+    ];
+  });
+
+const rt = nodeRt ? "Deno / Node" : "Deno";
+const table = markdownTable([
+  "workload",
+  `pyconc ms (${rt})`,
+  "CPython asyncio ms",
+  `× CPython (${rt})`,
+  `× JS library (${rt})`,
+  `× raw promises (${rt})`,
+], body);
+
+const trackingLines = contextTracking.map((c) =>
+  `- ${c.runtime}: raw promises ${formatMs(c.raw_promises_ms ?? NaN)} ms for ${
+    c.tasks / 1000
+  }k async functions; inside \`AsyncLocalStorage.run\` ${
+    formatMs(c.async_local_storage_ms ?? NaN)
+  } ms (+${c.async_local_storage_extra_ns_per_task} ns per task); pyconc tasks ${
+    c.pyconc_ms === undefined
+      ? "–"
+      : `${formatMs(c.pyconc_ms)} ms (+${c.pyconc_extra_ns_per_task} ns per task)`
+  }.`
+);
+
+const date = new Date().toISOString();
+const markdown = [
+  `Ratios are speed-ups: the other subject's median time divided by pyconc's (above 1× pyconc is faster). ` +
+  `Medians of ${runs} runs after ${warmup} warm-up, each subject in its own process, measured ${
+    date.slice(0, 10)
+  } on one machine: ${runtimes.join(", ")}. ` +
+  `Targets: ≥ 10× CPython on every row, ≥ 20× async-mutex on Lock. ` +
+  "Raw medians: `bench/results/asyncio.json`; workloads: `bench/asyncio/workloads.ts` " +
+  "(contended Lock: each holder yields one loop turn, `asyncio.sleep(0)` / `setImmediate`; " +
+  "the raw-promises queue is a hand-written baseline, not a library).",
+  "",
+  table,
+  "",
+  "What tracking the current task in async context (`AsyncLocalStorage`) costs, tasks workload:",
+  "",
+  ...trackingLines,
+  ...(notes.length ? ["", ...notes.map((n) => `- ${n}`)] : []),
+].join("\n");
+
+const results = {
+  suite: "asyncio",
+  date,
+  quick,
+  sizes,
+  runs,
+  warmup,
+  rows,
+  context_tracking: contextTracking,
+  notes,
+};
+
+if (quick || only || option("subjects")) {
+  const path = join(root, "bench", ".cache", "asyncio-quick.json");
+  mkdirSync(dirname(path), { recursive: true });
+  writeResults(path, results);
+  log(`(quick/partial run: wrote ${path}; bench/results and README left alone)`);
+} else {
+  mkdirSync(join(root, "bench", "results"), { recursive: true });
+  writeResults(join(root, "bench", "results", "asyncio.json"), results);
+  replaceSection(join(root, "README.md"), "bench:asyncio", "### asyncio\n\n" + markdown);
+  log("wrote bench/results/asyncio.json and README's bench:asyncio section");
+}
+console.log(markdown);
