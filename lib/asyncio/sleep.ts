@@ -1,0 +1,71 @@
+/**
+ * `asyncio.sleep`. Ports Python's `asyncio.sleep(delay, result=None)`.
+ *
+ * @module
+ */
+
+import { waitMs } from "../_internal/clock.ts";
+import { afterTurn, getEventLoop } from "./events.ts";
+import { Future } from "./futures.ts";
+
+/** The future `sleep` returns: cancelling it clears its timer. */
+class SleepFuture<T> extends Future<T> {
+  #timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  #value: T;
+
+  constructor(delay: number, value: T) {
+    super({ loop: getEventLoop() });
+    this.#value = value;
+    if (delay > 0) {
+      this.#timer = setTimeout<[SleepFuture<unknown>]>(
+        SleepFuture.#fire,
+        Math.min(waitMs(delay), 2 ** 31 - 1),
+        this as SleepFuture<unknown>,
+      );
+    } else {
+      afterTurn(SleepFuture.#fire, this as SleepFuture<unknown>);
+    }
+  }
+
+  static #fire(f: SleepFuture<unknown>): void {
+    f.#timer = undefined;
+    if (!f.done()) f._setResult(f.#value);
+  }
+
+  override _cancel(msg?: string): boolean {
+    if (!super._cancel(msg)) return false;
+    if (this.#timer !== undefined) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+    }
+    return true;
+  }
+}
+
+/**
+ * Waits `delay` seconds, then resolves to `result` (Python's
+ * `asyncio.sleep(delay, result=None)`). `sleep(0)` yields exactly one full
+ * loop turn (other tasks, I/O and due timers run), never a 1 ms timer.
+ * Cancelling the awaiting task cancels the sleep and clears its timer.
+ *
+ * @param delay Seconds (0 or less: one loop turn).
+ * @param result What the sleep resolves to.
+ *
+ * @example Usage
+ * ```ts
+ * import { asyncio } from "@pyconc/pyconc";
+ *
+ * await asyncio.run(async () => {
+ *   const value = await asyncio.sleep(0.01, "done");
+ *   console.assert(value === "done");
+ * });
+ * ```
+ */
+export function sleep(delay: number): Future<void>;
+export function sleep<T>(delay: number, result: T): Future<T>;
+export function sleep<T>(delay: number, result?: T): Future<T | undefined> {
+  if (typeof delay !== "number" || Number.isNaN(delay)) {
+    throw new TypeError(`sleep() delay must be a number of seconds: got ${String(delay)}`);
+  }
+  return new SleepFuture<T | undefined>(delay, result);
+}
