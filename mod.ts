@@ -29,3 +29,5 @@ export {
 } from "./lib/exceptions.ts";
 export * as subprocess from "./lib/subprocess/mod.ts";
 export * as greenlet from "./lib/greenlet/mod.ts";
+export * as asyncio from "./lib/asyncio/mod.ts";
+export * as contextvars from "./lib/contextvars/mod.ts";
