@@ -31,3 +31,4 @@ export * as subprocess from "./lib/subprocess/mod.ts";
 export * as greenlet from "./lib/greenlet/mod.ts";
 export * as asyncio from "./lib/asyncio/mod.ts";
 export * as contextvars from "./lib/contextvars/mod.ts";
+export * as concurrent from "./lib/concurrent/mod.ts";
