@@ -32,3 +32,4 @@ export * as greenlet from "./lib/greenlet/mod.ts";
 export * as asyncio from "./lib/asyncio/mod.ts";
 export * as contextvars from "./lib/contextvars/mod.ts";
 export * as concurrent from "./lib/concurrent/mod.ts";
+export * as gevent from "./lib/gevent/mod.ts";
