@@ -50,6 +50,8 @@ export interface Identity {
   readonly global: SharedArrayBuffer;
   /** Counters of its process (shared by the process's threads). */
   readonly process: SharedArrayBuffer;
+  /** The program's shared-memory arena (`SharedMemory` by name), if made yet. */
+  readonly arena?: SharedArrayBuffer | null;
 }
 
 function readIdentity(): Identity | undefined {
@@ -92,6 +94,34 @@ export const self: Identity = given ?? (isMainThread
     global: globalCounters.buffer as SharedArrayBuffer,
     process: processCounters.buffer as SharedArrayBuffer,
   });
+
+let arena: SharedArrayBuffer | null | undefined = given?.arena;
+
+/**
+ * The program's arena for named shared memory: one growable
+ * `SharedArrayBuffer` every pyconc worker receives, so that
+ * `SharedMemory(name)` can attach synchronously anywhere. Made on first use;
+ * null where growable shared buffers are not available.
+ */
+export function sharedArena(): SharedArrayBuffer | null {
+  if (arena !== undefined) return arena;
+  arena = null;
+  for (const max of [2 ** 32, 2 ** 30, 2 ** 28]) {
+    try {
+      const buffer = new (SharedArrayBuffer as unknown as new (
+        length: number,
+        options: { maxByteLength: number },
+      ) => SharedArrayBuffer)(65536, { maxByteLength: max });
+      if ((buffer as unknown as { growable?: boolean }).growable) {
+        arena = buffer;
+        break;
+      }
+    } catch {
+      // Try a smaller reservation.
+    }
+  }
+  return arena;
+}
 
 /** True when this worker is a process's main thread (or the program's main thread). */
 export const isProcessMain: boolean = isMainThread || self.kind === "process";
@@ -138,6 +168,7 @@ export function childIdentity(options: ChildIdentityOptions): Identity {
       processIdentity: self.processIdentity,
       global: self.global,
       process: self.process,
+      arena: sharedArena(),
     };
   }
   const processIdentity = options.processIdentity ?? nextChildIdentity();
@@ -153,5 +184,6 @@ export function childIdentity(options: ChildIdentityOptions): Identity {
     processIdentity,
     global: self.global,
     process: new SharedArrayBuffer(8),
+    arena: sharedArena(),
   };
 }

@@ -72,3 +72,31 @@ export class AssertionError extends Error {
   }
 }
 named(AssertionError, "AssertionError");
+
+/** Python's `OSError`, with `errno` and `filename`. */
+export class OSError extends Error {
+  /** The error number (2: ENOENT, 17: EEXIST). */
+  readonly errno: number;
+  /** The name the call was about. */
+  readonly filename: string | undefined;
+  /**
+   * Creates the error; the message reads `[Errno N] text: 'filename'` as in Python.
+   * @param errno The error number.
+   * @param text What went wrong.
+   * @param filename The name involved.
+   */
+  constructor(errno: number, text: string, filename?: string) {
+    super(`[Errno ${errno}] ${text}${filename !== undefined ? `: '${filename}'` : ""}`);
+    this.errno = errno;
+    this.filename = filename;
+  }
+}
+named(OSError, "OSError");
+
+/** Python's `FileNotFoundError` (`errno` 2). */
+export class FileNotFoundError extends OSError {}
+named(FileNotFoundError, "FileNotFoundError");
+
+/** Python's `FileExistsError` (`errno` 17). */
+export class FileExistsError extends OSError {}
+named(FileExistsError, "FileExistsError");
