@@ -33,3 +33,7 @@ export * as asyncio from "./lib/asyncio/mod.ts";
 export * as contextvars from "./lib/contextvars/mod.ts";
 export * as concurrent from "./lib/concurrent/mod.ts";
 export * as gevent from "./lib/gevent/mod.ts";
+export * as threading from "./lib/threading/mod.ts";
+export * as multiprocessing from "./lib/multiprocessing/mod.ts";
+export * as time from "./lib/time/mod.ts";
+export * as os from "./lib/os/mod.ts";
