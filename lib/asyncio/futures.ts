@@ -38,11 +38,11 @@ export interface TaskWaiterState {
 }
 
 /** One `then` registration: wakes the awaiting task through the ready queue. */
-class Awaiter<T> {
+class Awaiter {
   constructor(
-    readonly fut: Future<T>,
+    readonly fut: Future<unknown>,
     readonly task: TaskWaiterState | undefined,
-    readonly onFulfilled: ((value: T) => unknown) | null | undefined,
+    readonly onFulfilled: ((value: never) => unknown) | null | undefined,
     readonly onRejected: ((reason: unknown) => unknown) | null | undefined,
     readonly resolve: (value: unknown) => void,
     readonly reject: (reason: unknown) => void,
@@ -50,21 +50,23 @@ class Awaiter<T> {
 }
 
 /** One public `addDoneCallback` registration. */
-class DoneCallback<T> {
+class DoneCallback {
   constructor(
-    readonly fut: Future<T>,
-    readonly fn: (fut: Future<T>) => void,
+    readonly fut: Future<unknown>,
+    // deno-lint-ignore no-explicit-any
+    readonly fn: (fut: any) => void,
     readonly context: Context,
   ) {}
 }
 
-type Entry<T> = Awaiter<T> | DoneCallback<T> | ((fut: Future<T>) => void);
+// deno-lint-ignore no-explicit-any
+type Entry = Awaiter | DoneCallback | ((fut: any) => void);
 
-function runDoneCallback<T>(entry: DoneCallback<T>): void {
+function runDoneCallback(entry: DoneCallback): void {
   entry.context.run(entry.fn, entry.fut);
 }
 
-let wakeAwaiter: <T>(a: Awaiter<T>) => void;
+let wakeAwaiter: (a: Awaiter) => void;
 
 const unretrievedRegistry = typeof FinalizationRegistry === "function"
   ? new FinalizationRegistry<{ loop: EventLoop; repr: string; exception: unknown }>(
@@ -110,7 +112,7 @@ export class Future<T> implements PromiseLike<T> {
   #hasException = false;
   #cancelMessage: string | undefined = undefined;
   #cancelledError: CancelledError | undefined = undefined;
-  #callbacks: Entry<T>[] | undefined = undefined;
+  #callbacks: Entry[] | undefined = undefined;
   #loop: EventLoop;
   #unretrieved = false;
 
@@ -124,10 +126,10 @@ export class Future<T> implements PromiseLike<T> {
   }
 
   static {
-    wakeAwaiter = <T>(a: Awaiter<T>): void => {
+    wakeAwaiter = (a: Awaiter): void => {
       const task = a.task;
       if (task !== undefined) {
-        removeWaiter(task, a.fut as Future<unknown>);
+        removeWaiter(task, a.fut);
         if (task._mustCancel) {
           // Python's __step: a pending cancel is thrown in at this await.
           task._mustCancel = false;
@@ -225,9 +227,9 @@ export class Future<T> implements PromiseLike<T> {
     if (typeof fn !== "function") {
       throw new TypeError(`addDoneCallback() needs a function: got ${typeof fn}`);
     }
-    const entry = new DoneCallback<T>(
-      this,
-      fn as unknown as (fut: Future<T>) => void,
+    const entry = new DoneCallback(
+      this as Future<unknown>,
+      fn,
       options?.context ?? copyContext(),
     );
     if (this._state !== PENDING) scheduleSoon(runDoneCallback, entry);
@@ -407,8 +409,8 @@ export class Future<T> implements PromiseLike<T> {
     this.#retrieved();
     return new Promise((resolve, reject) => {
       (this.#callbacks ??= []).push(
-        new Awaiter<T>(
-          this,
+        new Awaiter(
+          this as Future<unknown>,
           task,
           onFulfilled,
           onRejected,
@@ -499,7 +501,7 @@ function removeWaiter(task: TaskWaiterState, fut: Future<unknown>): void {
   }
 }
 
-function settle<T>(a: Awaiter<T>, ok: boolean, value: unknown): void {
+function settle(a: Awaiter, ok: boolean, value: unknown): void {
   const handler = ok ? a.onFulfilled : a.onRejected;
   if (typeof handler !== "function") {
     if (ok) a.resolve(value);

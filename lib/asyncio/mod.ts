@@ -79,3 +79,34 @@ export {
   type GatherSettled,
 } from "./gather.ts";
 export { run, Runner, type RunOptions } from "./runners.ts";
+export {
+  ALL_COMPLETED,
+  asCompleted,
+  type AsCompletedIterator,
+  type AsCompletedOptions,
+  FIRST_COMPLETED,
+  FIRST_EXCEPTION,
+  type ReturnWhen,
+  wait,
+  waitFor,
+  type WaitOptions,
+} from "./wait.ts";
+export { Timeout, timeout, timeoutAt } from "./timeouts.ts";
+export { shield } from "./shield.ts";
+export { TaskGroup } from "./taskgroups.ts";
+export { Permit } from "./_permit.ts";
+export { Lock } from "./lock.ts";
+export { Event } from "./event.ts";
+export { Condition } from "./condition.ts";
+export { BoundedSemaphore, Semaphore } from "./semaphore.ts";
+export { Barrier } from "./barrier.ts";
+export {
+  LifoQueue,
+  PriorityQueue,
+  pythonCompare,
+  Queue,
+  QueueEmpty,
+  QueueFull,
+  QueueShutDown,
+} from "./queues.ts";
+export { BaseExceptionGroup, ExceptionGroup } from "../exceptions.ts";
