@@ -157,9 +157,9 @@ export class Lock {
   acquire(blocking: boolean, timeout?: number): Permit | false;
   acquire(options: AcquireOptions): Permit | false;
   acquire(blocking?: boolean | AcquireOptions, timeout?: number): Permit | false {
-    if (this.#lock.tryAcquire()) return this.#permit;
+    if (blocking === undefined && this.#lock.tryAcquire()) return this.#permit;
     const t = parseAcquire("Lock.acquire", blocking, timeout, true);
-    if (t === 0) return false;
+    if (t === 0) return this.#lock.tryAcquire() ? this.#permit : false;
     const ok = runBlocking(
       this.#lock.acquireSteps(deadline(t)),
       "Lock.acquire",
@@ -181,9 +181,9 @@ export class Lock {
     blocking?: boolean | AcquireOptions,
     timeout?: number,
   ): Promise<Permit | false> {
-    if (this.#lock.tryAcquire()) return this.#permit;
+    if (blocking === undefined && this.#lock.tryAcquire()) return this.#permit;
     const t = parseAcquire("Lock.acquireAsync", blocking, timeout, true);
-    if (t === 0) return false;
+    if (t === 0) return this.#lock.tryAcquire() ? this.#permit : false;
     return (await runAsync(this.#lock.acquireSteps(deadline(t)))) ? this.#permit : false;
   }
 

@@ -78,8 +78,9 @@ export class RLock {
   acquire(blocking: boolean, timeout?: number): Permit | false;
   acquire(options: AcquireOptions): Permit | false;
   acquire(blocking?: boolean | AcquireOptions, timeout?: number): Permit | false {
-    if (this.#reenter()) return this.#permit;
+    if (blocking === undefined && this.#reenter()) return this.#permit;
     const t = parseAcquire("RLock.acquire", blocking, timeout, true);
+    if (this.#reenter()) return this.#permit;
     if (t === 0 && !this.#lock.tryAcquire()) return false;
     if (t !== 0) {
       const ok = runBlocking(
@@ -106,8 +107,9 @@ export class RLock {
     blocking?: boolean | AcquireOptions,
     timeout?: number,
   ): Promise<Permit | false> {
-    if (this.#reenter()) return this.#permit;
+    if (blocking === undefined && this.#reenter()) return this.#permit;
     const t = parseAcquire("RLock.acquireAsync", blocking, timeout, true);
+    if (this.#reenter()) return this.#permit;
     if (t === 0 && !this.#lock.tryAcquire()) return false;
     if (t !== 0 && !(await runAsync(this.#lock.acquireSteps(deadline(t))))) return false;
     this.#own(1);

@@ -130,9 +130,9 @@ export class Semaphore {
   acquire(blocking: boolean, timeout?: number | null): Permit | false;
   acquire(options: AcquireOptions): Permit | false;
   acquire(blocking?: boolean | AcquireOptions, timeout?: number | null): Permit | false {
-    if (this.#tryTake()) return this.#permit;
+    if (blocking === undefined && this.#tryTake()) return this.#permit;
     const t = parseAcquire("Semaphore.acquire", blocking, timeout, false);
-    if (t === 0) return false;
+    if (t === 0) return this.#tryTake() ? this.#permit : false;
     const ok = runBlocking(
       this.#acquireSteps(deadline(t)),
       "Semaphore.acquire",
@@ -153,9 +153,9 @@ export class Semaphore {
     blocking?: boolean | AcquireOptions,
     timeout?: number | null,
   ): Promise<Permit | false> {
-    if (this.#tryTake()) return this.#permit;
+    if (blocking === undefined && this.#tryTake()) return this.#permit;
     const t = parseAcquire("Semaphore.acquireAsync", blocking, timeout, false);
-    if (t === 0) return false;
+    if (t === 0) return this.#tryTake() ? this.#permit : false;
     return (await runAsync(this.#acquireSteps(deadline(t)))) ? this.#permit : false;
   }
 
