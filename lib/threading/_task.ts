@@ -16,7 +16,7 @@ import { WorkerClient } from "../_internal/worker_client.ts";
 import { assertSendable } from "../_internal/reduce.ts";
 import { childIdentity, type Identity, self } from "../_internal/identity.ts";
 import { shipFunction, type Shipped } from "../_internal/spawn.ts";
-import { writeStderr } from "../_internal/runtime.ts";
+import { keepAlive, writeStderr } from "../_internal/runtime.ts";
 import { waitMs } from "../_internal/clock.ts";
 import { AssertionError, RuntimeError, ValueError } from "../_internal/py_errors.ts";
 
@@ -326,7 +326,9 @@ export abstract class BaseTask {
         "can only join a started process",
       );
     }
-    if (timeout === undefined || timeout === null) return await s.done;
+    // A daemon worker does not hold the program open; a join on it must.
+    const release = keepAlive();
+    if (timeout === undefined || timeout === null) return await s.done.finally(release);
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
       await Promise.race([
@@ -335,6 +337,7 @@ export abstract class BaseTask {
       ]);
     } finally {
       clearTimeout(timer);
+      release();
     }
   }
 
