@@ -52,8 +52,11 @@ export interface EngineOptions {
   eager?: boolean;
   /** What a worker's death does: fail its jobs and replace it, or break the pool. */
   onDeath: "replace" | "break";
-  /** The error of jobs failed by a broken pool (`why` says what happened). */
-  brokenError(why: string, cause?: unknown): Error;
+  /**
+   * The error of jobs failed by a broken pool: `kind` says whether an
+   * initializer failed or a worker died, `detail` which worker and how.
+   */
+  brokenError(kind: "initializer" | "death", detail: string, cause?: unknown): Error;
   /** The most jobs in flight per worker when jobs are short (default 32). */
   maxDepth?: number;
 }
@@ -166,7 +169,6 @@ export class PoolEngine {
   readonly #functions = new Map<AnyFunction, FunctionEntry>();
   readonly #maxDepth: number;
   #initRef: Shipped | null = null;
-  #initError: { error: unknown } | undefined;
   #nextFnId = 1;
   #spawned = 0;
   #pendingCount = 0;
@@ -358,7 +360,9 @@ export class PoolEngine {
   }
 
   #updateRef(): void {
-    const busy = this.#pendingCount + this.#inflight > 0;
+    // Busy, or stopping: the program waits for the workers' exit.
+    const busy = this.#pendingCount + this.#inflight > 0 ||
+      (this.#closing && this.#workers.size > 0);
     if (busy === this.#referenced) return;
     this.#referenced = busy;
     for (const w of this.#workers) {
@@ -396,17 +400,11 @@ export class PoolEngine {
     client.call(setupKey, [this.#status.buffer, this.#initRef, this.#options.initargs ?? []]).catch(
       (error) => {
         if (worker.dead) return;
-        this.#initError ??= { error };
-        if (this.#options.onDeath === "break") {
-          this.#breakAll(this.#options.brokenError("A worker's initializer failed", error));
-        } else {
-          // Pool: a failing initializer would fail every job forever; fail them now.
-          this.#breakAll(
-            Object.assign(new Error(`The pool's initializer failed: ${String(error)}`), {
-              cause: error,
-            }),
-          );
-        }
+        this.#breakAll(this.#options.brokenError(
+          "initializer",
+          `the initializer failed in worker '${name}': ${String(error)}`,
+          error,
+        ));
       },
     );
     client.onExit((code) => this.#onExit(worker, code));
@@ -417,9 +415,10 @@ export class PoolEngine {
     worker.dead = true;
     this.#workers.delete(worker);
     const expected = worker.retiring || this.#terminated;
-    if (!expected && worker.jobs.size > 0 && this.#options.onDeath === "break") {
+    if (!expected && this.#options.onDeath === "break") {
       this.#breakAll(this.#options.brokenError(
-        `A process in the process pool was terminated abruptly while the future was running or pending (worker '${worker.name}', exit code ${code})`,
+        "death",
+        `worker '${worker.name}' stopped with exit code ${code}`,
       ));
     }
     // Jobs still on this worker reject through their call promises (the
