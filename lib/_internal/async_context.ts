@@ -10,6 +10,9 @@
  * then a task's store is lost after its first `await`, and cancellation reaches
  * only pyconc awaits made in a task's first step.
  *
+ * `PYCONC_ASYNC_CONTEXT=off` forces that fallback, to measure what tracking
+ * costs (bench/asyncio does).
+ *
  * Also here: `macrotask`, the runtime's cheapest "after I/O and timers" hook,
  * which `asyncio.sleep(0)` uses for one full loop turn.
  *
@@ -46,7 +49,18 @@ function loadAsyncLocalStorage(): (new () => AsyncLocal<any>) | undefined {
   }
 }
 
-const AsyncLocalStorageClass = loadAsyncLocalStorage();
+function readSwitch(): string | undefined {
+  try {
+    if (g.Deno?.env) return g.Deno.env.get("PYCONC_ASYNC_CONTEXT");
+    return g.process?.env?.PYCONC_ASYNC_CONTEXT;
+  } catch {
+    return undefined;
+  }
+}
+
+// PYCONC_ASYNC_CONTEXT=off measures what async-context tracking costs (the
+// benchmark sets it); tasks then keep their context only in their first step.
+const AsyncLocalStorageClass = readSwitch() === "off" ? undefined : loadAsyncLocalStorage();
 
 /** True when the store follows `await` (the runtime has `AsyncLocalStorage`). */
 export const hasAsyncContext: boolean = AsyncLocalStorageClass !== undefined;

@@ -86,34 +86,34 @@ export class Condition {
     if (!this.locked()) throw new Error("cannot wait on un-acquired lock");
     this.release();
     const fut = new Future<boolean>();
+    let failed = false;
+    let failure: unknown = undefined;
+    this.#waiters.push(fut);
     try {
-      try {
-        this.#waiters.push(fut);
-        try {
-          await fut;
-          return true;
-        } finally {
-          this.#waiters.remove(fut);
-        }
-      } finally {
-        // Re-acquire the lock even if the wait was cancelled.
-        let cancelled: unknown = undefined;
-        while (true) {
-          try {
-            await this.acquire();
-            break;
-          } catch (error) {
-            if (!(error instanceof CancelledError)) throw error;
-            cancelled = error;
-          }
-        }
-        if (cancelled !== undefined) throw cancelled;
-      }
+      await fut;
     } catch (error) {
+      failed = true;
+      failure = error;
+    } finally {
+      this.#waiters.remove(fut);
+    }
+    // Re-acquire the lock even if the wait was cancelled.
+    while (true) {
+      try {
+        await this.acquire();
+        break;
+      } catch (error) {
+        failed = true;
+        failure = error;
+        if (!(error instanceof CancelledError)) break;
+      }
+    }
+    if (failed) {
       // We may have been notified before the error: pass the wake-up on.
       if (fut.done() && !fut.cancelled()) this.#notify(1);
-      throw error;
+      throw failure;
     }
+    return true;
   }
 
   /**

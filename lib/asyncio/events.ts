@@ -310,6 +310,43 @@ export class TimerHandle extends Handle {
 // ---------------------------------------------------------------------------
 // The loop facade.
 
+/** @internal A node of the loop's intrusive list of live tasks. */
+export interface TaskNode {
+  /** Previous live task. */
+  _prevTask: TaskNode | undefined;
+  /** Next live task. */
+  _nextTask: TaskNode | undefined;
+}
+
+/** @internal The live tasks of a loop: an intrusive doubly linked list (O(1), no hashing). */
+export class TaskList {
+  #head: TaskNode | undefined = undefined;
+  /** Adds a task. */
+  add(node: TaskNode): void {
+    node._prevTask = undefined;
+    node._nextTask = this.#head;
+    if (this.#head !== undefined) this.#head._prevTask = node;
+    this.#head = node;
+  }
+  /** Removes a task (no effect if absent). */
+  delete(node: TaskNode): void {
+    const prev = node._prevTask;
+    const next = node._nextTask;
+    if (prev !== undefined) prev._nextTask = next;
+    else if (this.#head === node) this.#head = next;
+    else return;
+    if (next !== undefined) next._prevTask = prev;
+    node._prevTask = undefined;
+    node._nextTask = undefined;
+  }
+  /** The live tasks, oldest first. */
+  toArray(): Task<unknown>[] {
+    const out: Task<unknown>[] = [];
+    for (let n = this.#head; n !== undefined; n = n._nextTask) out.push(n as Task<unknown>);
+    return out.reverse();
+  }
+}
+
 /** What the loop's exception handler receives (Python's `context` dict). */
 export interface ExceptionContext {
   /** What went wrong. */
@@ -373,7 +410,7 @@ export class EventLoop {
   /** @internal */
   _debug = false;
   /** @internal */
-  readonly _tasks: Set<Task<unknown>> = new Set();
+  readonly _tasks: TaskList = new TaskList();
   /** @internal */
   readonly _timers: Set<TimerHandle> = new Set();
   /** @internal Futures whose exception nobody retrieved yet. */

@@ -19,7 +19,7 @@
 import { frameStorage } from "../_internal/async_context.ts";
 import { CancelledError } from "../exceptions.ts";
 import { type Context, copyContext } from "../contextvars/context.ts";
-import { _wire, type EventLoop, getEventLoop, scheduleSoon } from "./events.ts";
+import { _wire, type EventLoop, getEventLoop, scheduleSoon, type TaskNode } from "./events.ts";
 import { Future, type TaskWaiterState } from "./futures.ts";
 
 /** A coroutine: a function returning a promise (called later), or a started promise. */
@@ -74,10 +74,14 @@ export class Task<T> extends Future<T> implements TaskWaiterState {
   _extraWaiters: Future<unknown>[] | undefined = undefined;
   /** @internal */
   _mustCancel = false;
+  /** @internal */
+  _prevTask: TaskNode | undefined = undefined;
+  /** @internal */
+  _nextTask: TaskNode | undefined = undefined;
   readonly #coro: Coroutine<T>;
   readonly #context: Context;
   readonly #frame: { context: Context; task: Task<T> };
-  #name: string;
+  #name: string | number;
   #cancelMessage: string | undefined = undefined;
   #numCancelsRequested = 0;
   #abort: AbortController | undefined = undefined;
@@ -95,7 +99,7 @@ export class Task<T> extends Future<T> implements TaskWaiterState {
     super({ loop });
     if (loop.isClosed()) throw new Error("Event loop is closed");
     this.#coro = coro;
-    this.#name = options.name !== undefined ? String(options.name) : `Task-${++taskCounter}`;
+    this.#name = options.name !== undefined ? String(options.name) : ++taskCounter;
     this.#context = options.context ?? copyContext();
     this.#frame = { context: this.#context, task: this };
     loop._tasks.add(this as Task<unknown>);
@@ -114,29 +118,21 @@ export class Task<T> extends Future<T> implements TaskWaiterState {
     frameStorage.run(task.#frame, Task.#start, task);
   }
 
-  static #start(task: Task<unknown>): void {
+  static async #start(task: Task<unknown>): Promise<void> {
     const coro = task.#coro;
-    let result: unknown;
-    if (typeof coro === "function") {
-      try {
-        result = coro();
-      } catch (error) {
-        task.#onError(error);
-        return;
+    let value: unknown;
+    try {
+      if (typeof coro === "function") value = await coro();
+      else {
+        task.#foreign = !(coro instanceof Future);
+        // A pyconc future becomes the task's waiter at this await.
+        value = await coro;
       }
-    } else {
-      result = coro;
-      task.#foreign = !(coro instanceof Future);
+    } catch (error) {
+      task.#onError(error);
+      return;
     }
-    if (result !== null && typeof (result as PromiseLike<unknown>)?.then === "function") {
-      // A pyconc future returned by the body becomes the task's waiter here.
-      (result as PromiseLike<unknown>).then(
-        (value) => task.#onReturn(value),
-        (error) => task.#onError(error),
-      );
-    } else {
-      task.#onReturn(result);
-    }
+    task.#onReturn(value);
   }
 
   #onReturn(value: unknown): void {
@@ -287,6 +283,7 @@ export class Task<T> extends Future<T> implements TaskWaiterState {
 
   /** The task's name (Python's `get_name`). */
   getName(): string {
+    if (typeof this.#name === "number") this.#name = `Task-${this.#name}`;
     return this.#name;
   }
 
@@ -329,7 +326,7 @@ export class Task<T> extends Future<T> implements TaskWaiterState {
       : "<promise>";
     const state = info[0];
     const rest = info.slice(1).filter((s) => !s.startsWith("cb="));
-    let text = `<Task ${state} name='${this.#name}' coro=<${coroName}${
+    let text = `<Task ${state} name='${this.getName()}' coro=<${coroName}${
       state === "pending" ? " running" : " done"
     }>`;
     if (rest.length) text += " " + rest.join(" ");
@@ -423,7 +420,7 @@ export function currentSignal(): AbortSignal | undefined {
 export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
   const l = loop ?? getEventLoop();
   const out = new Set<Task<unknown>>();
-  for (const t of l._tasks) if (!t.done()) out.add(t);
+  for (const t of l._tasks.toArray()) if (!t.done()) out.add(t);
   return out;
 }
 
