@@ -1,0 +1,160 @@
+// Ports of CPython's _test_multiprocessing.py: _TestPool, _TestPoolWorkerErrors,
+// _TestPoolWorkerLifetime.
+import assert from "node:assert/strict";
+import { AsyncResult, Pool } from "../../lib/multiprocessing/pool.ts";
+import { TimeoutError } from "../../lib/exceptions.ts";
+import {
+  add,
+  countCalls,
+  exitWorker,
+  failIfOdd,
+  getInitValue,
+  identity,
+  init,
+  mul,
+  sleepThen,
+  square,
+  whoAmI,
+} from "../concurrent/fixtures/targets.ts";
+
+const module = new URL("../concurrent/fixtures/targets.ts", import.meta.url);
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+Deno.test("Pool: apply, map, starmap, async variants, imap (_TestPool)", async () => {
+  await using pool = new Pool(2, { module });
+  // test_apply
+  assert.equal(await pool.apply(square, [5]), 25);
+  assert.equal(await pool.apply(add, [3, 4]), 7);
+  // test_map (default chunking, explicit chunksize, empty input)
+  assert.deepEqual(await pool.map(square, range(10)), range(10).map((x) => x * x));
+  assert.deepEqual(await pool.map(square, range(100), 7), range(100).map((x) => x * x));
+  assert.deepEqual(await pool.map(square, []), []);
+  // test_starmap
+  const pairs = range(10).map((i) => [i, i + 1] as [number, number]);
+  assert.deepEqual(await pool.starmap(mul, pairs), pairs.map(([a, b]) => a * b));
+  assert.deepEqual(
+    await pool.starmapAsync(mul, pairs, 3).get(),
+    pairs.map(([a, b]) => a * b),
+  );
+  // test_async / test_async_timeout
+  const res = pool.applyAsync(sleepThen, [0.05, "slept"]);
+  assert.equal(res.ready(), false);
+  assert.throws(() => res.successful(), /not ready/);
+  assert.equal(await res.get(5), "slept");
+  assert.equal(res.ready(), true);
+  assert.equal(res.successful(), true);
+  const slow = pool.applyAsync(sleepThen, [0.5, 1]);
+  await assert.rejects(slow.get(0.02), TimeoutError);
+  await slow.wait(0.01);
+  assert.equal(slow.ready(), false);
+  await slow.wait();
+  // test_imap / imap_unordered
+  assert.deepEqual(await collect(pool.imap(square, range(10))), range(10).map((x) => x * x));
+  assert.deepEqual(await collect(pool.imap(square, range(100), 7)), range(100).map((x) => x * x));
+  const unordered = await collect(pool.imapUnordered(square, range(50), 3));
+  assert.deepEqual(unordered.sort((a, b) => a - b), range(50).map((x) => x * x));
+  // A self-contained function that is not exported travels as source.
+  assert.deepEqual(await pool.map((x: number) => x + 0.5, [1, 2]), [1.5, 2.5]);
+  assert.match(String(pool), /<multiprocessing.pool.Pool state=RUN pool_size=2>/);
+});
+
+Deno.test("Pool: callbacks and error callbacks; map failures", async () => {
+  await using pool = new Pool(2, { module });
+  const got: unknown[] = [];
+  const r = pool.applyAsync(add, [1, 2], { callback: (v) => got.push(v) });
+  await r.wait();
+  assert.deepEqual(got, [3]);
+  const errors: unknown[] = [];
+  const bad = pool.applyAsync(failIfOdd, [3], { errorCallback: (e) => errors.push(e) });
+  await bad.wait();
+  assert.equal(bad.successful(), false);
+  await assert.rejects(bad.get(), (e: Error) => e instanceof RangeError && e.message === "odd: 3");
+  assert.equal(errors.length, 1);
+  // test_map_no_failfast / map raising: the first error is raised.
+  await assert.rejects(pool.map(failIfOdd, [0, 2, 4, 5, 6]), /odd: 5/);
+  const mapped: unknown[] = [];
+  const mres = pool.mapAsync(square, [1, 2, 3], null, { callback: (v) => mapped.push(v) });
+  assert.deepEqual(await mres.get(), [1, 4, 9]);
+  assert.deepEqual(mapped, [[1, 4, 9]]);
+  // imap raises at the failing item, after yielding the ones before it.
+  const seen: number[] = [];
+  await assert.rejects(async () => {
+    for await (const x of pool.imap(failIfOdd, [0, 2, 3, 4])) seen.push(x);
+  }, /odd: 3/);
+  assert.deepEqual(seen, [0, 2]);
+  // An argument that cannot be sent fails its own call; the pool stays usable.
+  await assert.rejects(pool.apply(identity, [() => 1]), TypeError);
+  assert.equal(await pool.apply(add, [1, 1]), 2);
+});
+
+Deno.test("Pool: imap reads its input lazily and keeps order", async () => {
+  await using pool = new Pool(2, { module });
+  let pulled = 0;
+  function* numbers() {
+    for (let i = 0; i < 1000; i++) {
+      pulled++;
+      yield i;
+    }
+  }
+  const it = pool.imap(square, numbers());
+  const first = await it.next();
+  assert.equal(first.value, 0);
+  assert.ok(pulled < 50, `imap read ${pulled} items ahead`);
+  await it.return(undefined);
+  async function* slowSource() {
+    for (let i = 0; i < 5; i++) {
+      await new Promise((r) => setTimeout(r, 2));
+      yield i;
+    }
+  }
+  assert.deepEqual(await collect(pool.imap(square, slowSource())), [0, 1, 4, 9, 16]);
+});
+
+Deno.test("Pool: close/join, terminate, state errors (_TestPool.test_terminate)", async () => {
+  assert.throws(() => new Pool(0), /Number of processes must be at least 1/);
+  assert.throws(() => new Pool(-1), RangeError);
+  const pool = new Pool(2, { module });
+  assert.throws(() => pool.join(), /Pool is still running/);
+  const results = [1, 2, 3].map((i) => pool.applyAsync(sleepThen, [0.02, i]));
+  pool.close();
+  assert.throws(() => pool.applyAsync(add, [1, 2]), /Pool not running/);
+  await pool.join();
+  assert.deepEqual(await Promise.all(results.map((r) => r.get())), [1, 2, 3]);
+
+  const p2 = new Pool(2, { module });
+  const long = p2.applyAsync(sleepThen, [5, "never"]);
+  const started = performance.now();
+  await p2.terminate();
+  await p2.join();
+  assert.ok(performance.now() - started < 2000, "terminate does not wait for the task");
+  await assert.rejects(long.get(), /terminated/);
+});
+
+Deno.test("Pool: initializer and maxtasksperchild (_TestPoolWorkerLifetime)", async () => {
+  await using pool = new Pool({ processes: 1, initializer: init, initargs: ["ready"], module });
+  assert.equal(await pool.apply(getInitValue), "ready");
+  const who = await pool.apply(whoAmI);
+  assert.equal(who.kind, "process");
+  assert.match(who.name, /^SpawnPoolWorker-\d+$/);
+
+  await using lifetime = new Pool({ processes: 1, maxtasksperchild: 2, module });
+  const counts: number[] = [];
+  for (let i = 0; i < 5; i++) counts.push(await lifetime.apply(countCalls));
+  assert.deepEqual(counts, [1, 2, 1, 2, 1]);
+  const pids = new Set<number>();
+  for (let i = 0; i < 4; i++) pids.add((await lifetime.apply(whoAmI)).pid);
+  assert.ok(pids.size >= 2, "workers were replaced");
+});
+
+Deno.test("Pool: a worker that dies fails its own task and is replaced", async () => {
+  await using pool = new Pool(1, { module });
+  await assert.rejects(pool.apply(exitWorker, [7]), /exit code 7/);
+  assert.equal(await pool.apply(add, [2, 2]), 4);
+  assert.ok(new AsyncResult() instanceof AsyncResult);
+});
