@@ -388,7 +388,14 @@ export class Future<T> implements PromiseLike<T> {
     onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
     const task = frameStorage.getStore()?.task as TaskWaiterState | undefined;
-    if (task !== undefined && task !== (this as unknown)) {
+    if (task !== undefined) {
+      if (task === (this as unknown) && this._state === PENDING) {
+        // Python raises RuntimeError; waiting would deadlock.
+        return Promise.reject(new Error(`Task cannot await on itself: ${this}`)).then(
+          onFulfilled,
+          onRejected,
+        );
+      }
       if (task._mustCancel) {
         task._mustCancel = false;
         return Promise.reject(task._makeCancelledError()).then(onFulfilled, onRejected);
