@@ -18,7 +18,11 @@
 //
 // Differences: `async with lock:` becomes a block holding
 // `await using _ = await lock.acquire()`: the permit releases the lock when
-// the block ends, on every exit path.
+// the block ends, on every exit path. Python prints "a got lock" before
+// "b waiting for lock" (acquiring a free lock does not suspend); a JavaScript
+// `await` always suspends, even on a settled promise, so b may print
+// "b waiting for lock" first. The lock itself behaves as in Python: b gets it
+// only after a has released it.
 
 import { asyncio } from "../mod.ts";
 
