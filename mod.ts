@@ -37,3 +37,4 @@ export * as threading from "./lib/threading/mod.ts";
 export * as multiprocessing from "./lib/multiprocessing/mod.ts";
 export * as time from "./lib/time/mod.ts";
 export * as os from "./lib/os/mod.ts";
+export * as queue from "./lib/queue/mod.ts";
