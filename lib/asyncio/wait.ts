@@ -186,20 +186,24 @@ export interface AsCompletedOptions {
 }
 
 /**
- * What {@linkcode asCompleted} returns: async-iterable over the futures in
- * completion order, and iterable over awaitables resolving in completion
- * order (Python's two `as_completed` forms).
+ * What {@linkcode asCompleted} returns: an async iterator over the results in
+ * completion order.
  */
-export interface AsCompletedIterator<T>
-  extends AsyncIterable<Future<T>>, Iterable<Promise<Awaited<T>>> {}
+export type AsCompletedIterator<T> = AsyncIterableIterator<T>;
 
 /**
  * Iterates over awaitables as they complete (Python's `asyncio.as_completed(aws,
- * timeout=None)`). `for await (const fut of asCompleted(tasks))` yields each
- * finished future (the same task objects you passed; Python 3.13's async
- * form); `for (const next of asCompleted(aws)) await next` yields awaitables
- * resolving to the results in completion order. Once `timeout` seconds pass,
- * the next iteration raises `TimeoutError`.
+ * timeout=None)`): `for await (const result of asCompleted(aws))` gives the
+ * earliest result first, as Python's `for coro in as_completed(aws): result =
+ * await coro` does; a failed awaitable raises its error at its turn.
+ * Coroutine functions and promises are wrapped in tasks. Once `timeout`
+ * seconds pass, the next iteration raises `TimeoutError` (nothing is
+ * cancelled).
+ *
+ * Python 3.13's `async for fut in as_completed(aws)` yields the futures
+ * themselves; a JavaScript `for await` always awaits what it gets from a
+ * thenable-typed iterator, so here you get the results (use `wait` with
+ * `FIRST_COMPLETED` to learn which task finished).
  *
  * @example Usage
  * ```ts
@@ -209,15 +213,19 @@ export interface AsCompletedIterator<T>
  *   const order: string[] = [];
  *   const slow = asyncio.createTask(() => asyncio.sleep(0.02, "slow"));
  *   const fast = asyncio.createTask(() => asyncio.sleep(0.01, "fast"));
- *   for await (const fut of asyncio.asCompleted([slow, fast])) order.push(fut.result());
+ *   for await (const result of asyncio.asCompleted([slow, fast])) order.push(result);
  *   console.assert(order.join() === "fast,slow");
  * });
  * ```
  */
+export function asCompleted<A extends Awaitable<unknown>>(
+  aws: Iterable<A>,
+  options?: AsCompletedOptions,
+): AsCompletedIterator<A extends Awaitable<infer T> ? Awaited<T> : never>;
 export function asCompleted<T>(
   aws: Iterable<Awaitable<T>>,
   options: AsCompletedOptions = {},
-): AsCompletedIterator<T> {
+): AsCompletedIterator<Awaited<T>> {
   if (aws === null || typeof (aws as Iterable<unknown>)?.[Symbol.iterator] !== "function") {
     throw new TypeError(`expect an iterable of futures: got ${String(aws)}`);
   }
@@ -265,29 +273,15 @@ export function asCompleted<T>(
     if (f === null) throw new TimeoutError();
     return { f };
   };
-  const syncView: IterableIterator<Promise<Awaited<T>>> = {
-    next(): IteratorResult<Promise<Awaited<T>>> {
+  const asyncView: AsyncIterableIterator<Awaited<T>> = {
+    async next(): Promise<IteratorResult<Awaited<T>>> {
       if (left === 0) return { done: true, value: undefined };
       left--;
-      return { done: false, value: waitForOne().then((box) => box.f.result() as Awaited<T>) };
-    },
-    [Symbol.iterator]() {
-      return this;
-    },
-  };
-  const asyncView: AsyncIterableIterator<Future<T>> = {
-    async next(): Promise<IteratorResult<Future<T>>> {
-      if (left === 0) return { done: true, value: undefined };
-      left--;
-      return { done: false, value: (await waitForOne()).f };
+      return { done: false, value: (await waitForOne()).f.result() as Awaited<T> };
     },
     [Symbol.asyncIterator]() {
       return this;
     },
   };
-  const iterator: AsCompletedIterator<T> = {
-    [Symbol.iterator]: () => syncView,
-    [Symbol.asyncIterator]: () => asyncView,
-  };
-  return iterator;
+  return asyncView;
 }
