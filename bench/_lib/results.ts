@@ -5,7 +5,11 @@
  * @module
  */
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import process from "node:process";
+import { spawnSync } from "node:child_process";
 
 /** One measured cell: a workload, run by a subject on a runtime. */
 export interface Row {
@@ -47,14 +51,41 @@ export function formatRatio(ratio: number): string {
   return `${ratio >= 10 ? ratio.toFixed(0) : ratio >= 1 ? ratio.toFixed(1) : ratio.toFixed(2)}×`;
 }
 
-/** A markdown table from a header row and body rows (cells are escaped for `|`). */
+/**
+ * A markdown table from a header row and body rows, columns padded the way
+ * `deno fmt` pads them (cells are escaped for `|`).
+ */
 export function markdownTable(header: string[], body: string[][]): string {
-  const esc = (cell: string) => cell.replace(/\|/g, "\\|");
+  const rows = [header, ...body].map((row) => row.map((cell) => cell.replace(/\|/g, "\\|")));
+  const widths = header.map((_, i) =>
+    Math.max(3, ...rows.map((row) => [...(row[i] ?? "")].length))
+  );
+  const line = (row: string[]) =>
+    `| ${
+      widths.map((w, i) => (row[i] ?? "") + " ".repeat(w - [...(row[i] ?? "")].length)).join(" | ")
+    } |`;
   return [
-    `| ${header.map(esc).join(" | ")} |`,
-    `| ${header.map(() => "---").join(" | ")} |`,
-    ...body.map((row) => `| ${row.map(esc).join(" | ")} |`),
+    line(rows[0]),
+    `| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`,
+    ...rows.slice(1).map(line),
   ].join("\n");
+}
+
+/**
+ * Formats markdown the way `deno fmt` formats README.md (line width 100), so
+ * that a generated section passes `deno fmt --check`. Must run under Deno.
+ */
+export function formatMarkdown(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "pyconc-bench-"));
+  try {
+    const file = join(dir, "section.md");
+    writeFileSync(file, text);
+    const result = spawnSync(process.execPath, ["fmt", "--no-config", "--line-width=100", file]);
+    if (result.status !== 0) throw new Error(`deno fmt failed: ${result.stderr}`);
+    return readFileSync(file, "utf8");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -16,7 +16,8 @@
  *
  * Options: `--quick`, `--runs=N` (default 5), `--warmup=N` (default 1),
  * `--only=id,id` (workload ids), `--subjects=a,b` (JavaScript subjects), `--no-node`,
- * `--no-python`, `--no-build`. A quick or partial run writes
+ * `--no-python`, `--no-build`, `--report-only` (rewrite README's section from
+ * bench/results/asyncio.json without measuring). A quick or partial run writes
  * bench/.cache/asyncio-quick.json and leaves bench/results and README alone.
  *
  * @module
@@ -30,6 +31,7 @@ import ts from "typescript";
 import { median } from "../_lib/stats.ts";
 import { runJson, tryOutput } from "../_lib/process.ts";
 import {
+  formatMarkdown,
   formatMs,
   formatRatio,
   markdownTable,
@@ -80,124 +82,138 @@ interface ChildResult {
   results: Record<string, number[]>;
 }
 
-const notes: string[] = [];
-const children: ChildResult[] = [];
-
 function log(line: string): void {
   process.stderr.write(line + "\n");
 }
 
-// --- Deno -------------------------------------------------------------------
+async function measureAll(): Promise<{ children: ChildResult[]; notes: string[] }> {
+  const notes: string[] = [];
+  const children: ChildResult[] = [];
 
-log(`asyncio bench (${quick ? "quick" : "full"} sizes, ${runs} runs + ${warmup} warm-up)`);
-for (const subject of JS_SUBJECTS) {
-  children.push(
-    await runJson<ChildResult>(process.execPath, [
-      "run",
-      "-A",
-      join(here, "child.ts"),
-      `--subject=${subject}`,
-      ...common,
-    ], { cwd: root }),
-  );
-}
-
-// --- Node -------------------------------------------------------------------
-
-/** Transpiles the child and what it imports into bench/.cache/node/ for Node. */
-function transpileForNode(): string {
-  const outRoot = join(root, "bench", ".cache", "node");
-  for (const rel of ["_lib/stats.ts", "asyncio/workloads.ts", "asyncio/child.ts"]) {
-    const source = readFileSync(join(root, "bench", rel), "utf8");
-    const { outputText } = ts.transpileModule(source, {
-      fileName: rel,
-      compilerOptions: {
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.ESNext,
-        rewriteRelativeImportExtensions: true,
-      },
-    });
-    const out = join(outRoot, rel.replace(/\.ts$/, ".js"));
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, outputText);
-  }
-  return join(outRoot, "asyncio", "child.js");
-}
-
-/** The npm build's ESM entry, building npm/ first when it is missing. */
-async function npmEntry(): Promise<string | undefined> {
-  const manifest = join(root, "npm", "package.json");
-  if (!existsSync(manifest) && !flag("no-build")) {
-    log("npm/ is missing: building it (deno task build:npm)");
-    const built = await tryOutput(process.execPath, ["task", "build:npm"]);
-    if (built === undefined) log("the npm build failed");
-  }
-  if (!existsSync(manifest)) return undefined;
-  const pkg = JSON.parse(readFileSync(manifest, "utf8"));
-  const exp = pkg.exports?.["."];
-  const entry = typeof exp === "string"
-    ? exp
-    : exp?.import?.default ?? exp?.import ?? exp?.default ?? pkg.module ?? pkg.main;
-  if (typeof entry !== "string") return undefined;
-  const path = join(root, "npm", entry);
-  return existsSync(path) ? path : undefined;
-}
-
-const nodeVersion = flag("no-node") ? undefined : await tryOutput("node", ["--version"]);
-if (nodeVersion) {
-  const child = transpileForNode();
-  const entry = await npmEntry();
-  if (!entry) {
-    notes.push(
-      "pyconc on Node was not measured: no npm build (`npx deno task build:npm`) was available.",
-    );
-  }
+  log(`asyncio bench (${quick ? "quick" : "full"} sizes, ${runs} runs + ${warmup} warm-up)`);
   for (const subject of JS_SUBJECTS) {
-    if (subject === "pyconc" && !entry) continue;
     children.push(
-      await runJson<ChildResult>("node", [
-        child,
+      await runJson<ChildResult>(process.execPath, [
+        "run",
+        "-A",
+        join(here, "child.ts"),
         `--subject=${subject}`,
-        ...(subject === "pyconc" ? [`--pyconc=${pathToFileURL(entry!).href}`] : []),
         ...common,
       ], { cwd: root }),
     );
   }
-} else {
-  notes.push("Node was not measured (`node` not found or `--no-node`).");
-}
 
-// --- CPython ----------------------------------------------------------------
+  // --- Node -------------------------------------------------------------------
 
-const python = flag("no-python") ? undefined : await tryOutput("python3", ["--version"]);
-if (python) {
-  children.push(
-    await runJson<ChildResult>("python3", [join(here, "python_asyncio.py"), ...common], {
-      cwd: root,
-    }),
-  );
-} else {
-  notes.push("CPython was not measured (`python3` not found or `--no-python`).");
+  /** Transpiles the child and what it imports into bench/.cache/node/ for Node. */
+  function transpileForNode(): string {
+    const outRoot = join(root, "bench", ".cache", "node");
+    for (const rel of ["_lib/stats.ts", "asyncio/workloads.ts", "asyncio/child.ts"]) {
+      const source = readFileSync(join(root, "bench", rel), "utf8");
+      const { outputText } = ts.transpileModule(source, {
+        fileName: rel,
+        compilerOptions: {
+          target: ts.ScriptTarget.ES2022,
+          module: ts.ModuleKind.ESNext,
+          rewriteRelativeImportExtensions: true,
+        },
+      });
+      const out = join(outRoot, rel.replace(/\.ts$/, ".js"));
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, outputText);
+    }
+    return join(outRoot, "asyncio", "child.js");
+  }
+
+  /** The npm build's ESM entry, building npm/ first when it is missing. */
+  async function npmEntry(): Promise<string | undefined> {
+    const manifest = join(root, "npm", "package.json");
+    if (!existsSync(manifest) && !flag("no-build")) {
+      log("npm/ is missing: building it (deno task build:npm)");
+      const built = await tryOutput(process.execPath, ["task", "build:npm"]);
+      if (built === undefined) log("the npm build failed");
+    }
+    if (!existsSync(manifest)) return undefined;
+    const pkg = JSON.parse(readFileSync(manifest, "utf8"));
+    const exp = pkg.exports?.["."];
+    const entry = typeof exp === "string"
+      ? exp
+      : exp?.import?.default ?? exp?.import ?? exp?.default ?? pkg.module ?? pkg.main;
+    if (typeof entry !== "string") return undefined;
+    const path = join(root, "npm", entry);
+    return existsSync(path) ? path : undefined;
+  }
+
+  const nodeVersion = flag("no-node") ? undefined : await tryOutput("node", ["--version"]);
+  if (nodeVersion) {
+    const child = transpileForNode();
+    const entry = await npmEntry();
+    if (!entry) {
+      notes.push(
+        "pyconc on Node was not measured: no npm build (`npx deno task build:npm`) was available.",
+      );
+    }
+    for (const subject of JS_SUBJECTS) {
+      if (subject === "pyconc" && !entry) continue;
+      children.push(
+        await runJson<ChildResult>("node", [
+          child,
+          `--subject=${subject}`,
+          ...(subject === "pyconc" ? [`--pyconc=${pathToFileURL(entry!).href}`] : []),
+          ...common,
+        ], { cwd: root }),
+      );
+    }
+  } else {
+    notes.push("Node was not measured (`node` not found or `--no-node`).");
+  }
+
+  // --- CPython ----------------------------------------------------------------
+
+  const python = flag("no-python") ? undefined : await tryOutput("python3", ["--version"]);
+  if (python) {
+    children.push(
+      await runJson<ChildResult>("python3", [join(here, "python_asyncio.py"), ...common], {
+        cwd: root,
+      }),
+    );
+  } else {
+    notes.push("CPython was not measured (`python3` not found or `--no-python`).");
+  }
+
+  return { children, notes };
 }
 
 // --- Results ----------------------------------------------------------------
 
-const rows: Row[] = [];
-for (const child of children) {
-  for (const id of WORKLOAD_IDS) {
-    const times = child.results[id];
-    if (!times) continue;
-    rows.push({
-      workload: workloadName(id, sizes),
-      subject: child.subject,
-      runtime: child.runtime,
-      median_ms: Number(median(times).toFixed(3)),
-      runs_ms: times.map((t) => Number(t.toFixed(3))),
-    });
+const resultsPath = join(root, "bench", "results", "asyncio.json");
+
+/** Rows from fresh measurements, or (`--report-only`) from bench/results/asyncio.json. */
+async function collect(): Promise<{ rows: Row[]; notes: string[]; date: string }> {
+  if (flag("report-only")) {
+    const saved = JSON.parse(readFileSync(resultsPath, "utf8"));
+    return { rows: saved.rows, notes: saved.notes ?? [], date: saved.date };
   }
+  const { children, notes } = await measureAll();
+  const rows: Row[] = [];
+  for (const child of children) {
+    for (const id of WORKLOAD_IDS) {
+      const times = child.results[id];
+      if (!times) continue;
+      rows.push({
+        workload: workloadName(id, sizes),
+        subject: child.subject,
+        runtime: child.runtime,
+        median_ms: Number(median(times).toFixed(3)),
+        runs_ms: times.map((t) => Number(t.toFixed(3))),
+      });
+    }
+  }
+  return { rows, notes, date: new Date().toISOString() };
 }
 
-const runtimes = [...new Set(children.map((c) => c.runtime))];
+const { rows, notes, date } = await collect();
+const runtimes = [...new Set(rows.map((r) => r.runtime))];
 const denoRt = runtimes.find((r) => r.startsWith("deno"));
 const nodeRt = runtimes.find((r) => r.startsWith("node"));
 const pythonRt = runtimes.find((r) => r.startsWith("python"));
@@ -238,27 +254,23 @@ const ANCHOR: Record<WorkloadId, string | undefined> = {
   event: undefined,
 };
 
-function ratio(anchor: number | undefined, ours: number | undefined): string {
-  return anchor === undefined || ours === undefined ? "–" : formatRatio(anchor / ours);
-}
-
-function pair(a: string, b: string): string {
-  return nodeRt ? `${a} / ${b}` : a;
-}
+const ms = (x: number | undefined) => (x === undefined ? "–" : formatMs(x));
+const ratio = (anchor: number | undefined, ours: number | undefined) =>
+  anchor === undefined || ours === undefined ? "–" : formatRatio(anchor / ours);
+const pair = (a: string, b: string) => (nodeRt ? `${a} / ${b}` : a);
 
 const body = WORKLOAD_IDS.filter((id) => rows.some((r) => r.workload === workloadName(id, sizes)))
   .map((id) => {
     const ours = [cell(id, "pyconc", denoRt), cell(id, "pyconc", nodeRt)];
     const cpython = cell(id, "cpython-asyncio", pythonRt);
     const anchor = ANCHOR[id];
-    const ms = (x: number | undefined) => (x === undefined ? "–" : formatMs(x));
     return [
       workloadName(id, sizes),
       pair(ms(ours[0]), ms(ours[1])),
       ms(cpython),
       pair(ratio(cpython, ours[0]), ratio(cpython, ours[1])),
       anchor
-        ? `${anchor}: ${
+        ? `${anchor} ${
           pair(ratio(cell(id, anchor, denoRt), ours[0]), ratio(cell(id, anchor, nodeRt), ours[1]))
         }`
         : "–",
@@ -273,38 +285,37 @@ const rt = nodeRt ? "Deno / Node" : "Deno";
 const table = markdownTable([
   "workload",
   `pyconc ms (${rt})`,
-  "CPython asyncio ms",
-  `× CPython (${rt})`,
-  `× JS library (${rt})`,
-  `× raw promises (${rt})`,
+  "CPython ms",
+  `× CPython`,
+  `× JS library`,
+  `× raw promises`,
 ], body);
 
 const trackingLines = contextTracking.map((c) =>
-  `- ${c.runtime}: raw promises ${formatMs(c.raw_promises_ms ?? NaN)} ms for ${
-    c.tasks / 1000
-  }k async functions; inside \`AsyncLocalStorage.run\` ${
-    formatMs(c.async_local_storage_ms ?? NaN)
-  } ms (+${c.async_local_storage_extra_ns_per_task} ns per task); pyconc tasks ${
-    c.pyconc_ms === undefined
-      ? "–"
-      : `${formatMs(c.pyconc_ms)} ms (+${c.pyconc_extra_ns_per_task} ns per task)`
-  }.`
+  `- ${c.runtime}: ${c.tasks / 1000}k async functions take ${ms(c.raw_promises_ms)} ms, ` +
+  `${ms(c.async_local_storage_ms)} ms each inside \`AsyncLocalStorage.run\` ` +
+  `(+${c.async_local_storage_extra_ns_per_task ?? "–"} ns per task); ` +
+  (c.pyconc_ms === undefined
+    ? "pyconc not measured."
+    : `pyconc tasks ${ms(c.pyconc_ms)} ms (+${c.pyconc_extra_ns_per_task} ns per task).`)
 );
 
-const date = new Date().toISOString();
 const markdown = [
-  `Ratios are speed-ups: the other subject's median time divided by pyconc's (above 1× pyconc is faster). ` +
-  `Medians of ${runs} runs after ${warmup} warm-up, each subject in its own process, measured ${
+  `Medians of ${runs} runs (after ${warmup} warm-up) in one run on one machine, ${
     date.slice(0, 10)
-  } on one machine: ${runtimes.join(", ")}. ` +
-  `Targets: ≥ 10× CPython on every row, ≥ 20× async-mutex on Lock. ` +
-  "Raw medians: `bench/results/asyncio.json`; workloads: `bench/asyncio/workloads.ts` " +
-  "(contended Lock: each holder yields one loop turn, `asyncio.sleep(0)` / `setImmediate`; " +
-  "the raw-promises queue is a hand-written baseline, not a library).",
+  }: ` +
+  `${runtimes.join(", ")}; each subject in its own process. ` +
+  "A ratio is the other subject's time divided by pyconc's: above 1× pyconc is faster. " +
+  "Targets: ≥ 10× CPython on every row, ≥ 20× async-mutex on Lock.",
   "",
   table,
   "",
-  "What tracking the current task in async context (`AsyncLocalStorage`) costs, tasks workload:",
+  "- Workloads: `bench/asyncio/workloads.ts` (CPython twin: `python_asyncio.py`). In the contended " +
+  "Lock row each holder yields one loop turn (`asyncio.sleep(0)`, `setImmediate` for async-mutex). " +
+  "The raw-promises queue is a hand-written baseline, not a library. Raw medians: " +
+  "`bench/results/asyncio.json`.",
+  "",
+  "Tracking the current task in async context (`AsyncLocalStorage`), tasks workload:",
   "",
   ...trackingLines,
   ...(notes.length ? ["", ...notes.map((n) => `- ${n}`)] : []),
@@ -328,9 +339,13 @@ if (quick || only || option("subjects")) {
   writeResults(path, results);
   log(`(quick/partial run: wrote ${path}; bench/results and README left alone)`);
 } else {
-  mkdirSync(join(root, "bench", "results"), { recursive: true });
-  writeResults(join(root, "bench", "results", "asyncio.json"), results);
-  replaceSection(join(root, "README.md"), "bench:asyncio", "### asyncio\n\n" + markdown);
+  mkdirSync(dirname(resultsPath), { recursive: true });
+  writeResults(resultsPath, results);
+  replaceSection(
+    join(root, "README.md"),
+    "bench:asyncio",
+    formatMarkdown("### asyncio\n\n" + markdown),
+  );
   log("wrote bench/results/asyncio.json and README's bench:asyncio section");
 }
 console.log(markdown);
