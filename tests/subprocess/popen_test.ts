@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import * as subprocess from "../../lib/subprocess/mod.ts";
 import { jsCommand } from "./_helpers.ts";
 
-const SLEEPER = jsCommand('process.stdout.write("ready\\n"); setTimeout(() => {}, 20000)');
+// Prints a line at once, then sleeps (exec: the kill reaches the sleeper itself).
+const SLEEPER = ["sh", "-c", "echo ready; exec sleep 20"];
 
 Deno.test("Popen: wait(timeout) raises TimeoutExpired and leaves the child running", async () => {
   const p = new subprocess.Popen(SLEEPER, { stdout: subprocess.PIPE, text: true });
