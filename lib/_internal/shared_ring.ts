@@ -487,6 +487,10 @@ export class SharedRing {
         this.#unlock();
         return { ok: false, why: "shutdown" };
       }
+      if (w[WRITERS] <= 0) {
+        this.#unlock();
+        return { ok: false, why: "closed" }; // A pipe whose writing ends are all closed.
+      }
       if (!block || expired(deadline)) {
         this.#unlock();
         return { ok: false, why: block ? "timeout" : "empty" };

@@ -55,3 +55,8 @@ export {
   Value,
 } from "./sharedctypes.ts";
 export * as sharedMemory from "./shared_memory.ts";
+
+// Pools, queues and pipes.
+export { type AsyncOptions as PoolAsyncOptions, AsyncResult, Pool, type PoolOptions } from "./pool.ts";
+export { JoinableQueue, Queue, SimpleQueue } from "./queues.ts";
+export { Connection, EOFError, Pipe, type PipeOptions } from "./connection.ts";

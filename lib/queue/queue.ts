@@ -527,11 +527,6 @@ classes.set("LifoQueue", (ring) => new LifoQueue(ring));
 classes.set("PriorityQueue", (ring) => new PriorityQueue(ring));
 classes.set("SimpleQueue", (ring) => new SimpleQueue(ring));
 
-/** @internal Lets other modules (multiprocessing) register their queue classes. */
-export function registerQueueClass(name: string, make: (ring: SharedRing) => unknown): void {
-  classes.set(name, make);
-}
-
 registerReviver(TAG, (state) => {
   const { cls, buffer } = state as { cls: string; buffer: SharedArrayBuffer };
   const make = classes.get(cls);
