@@ -57,6 +57,11 @@ export {
 export * as sharedMemory from "./shared_memory.ts";
 
 // Pools, queues and pipes.
-export { type AsyncOptions as PoolAsyncOptions, AsyncResult, Pool, type PoolOptions } from "./pool.ts";
+export {
+  type AsyncOptions as PoolAsyncOptions,
+  AsyncResult,
+  Pool,
+  type PoolOptions,
+} from "./pool.ts";
 export { JoinableQueue, Queue, SimpleQueue } from "./queues.ts";
 export { Connection, EOFError, Pipe, type PipeOptions } from "./connection.ts";
