@@ -15,7 +15,7 @@
  * @module
  */
 
-import { monotonic, waitMs } from "../_internal/clock.ts";
+import { monotonic, timeScale, waitMs } from "../_internal/clock.ts";
 import { macrotask, runOutside } from "../_internal/async_context.ts";
 import { writeStderr } from "../_internal/runtime.ts";
 import { copyContext } from "../contextvars/context.ts";
@@ -161,6 +161,129 @@ export function afterTurn<A>(fn: (arg: A) => void, arg: A): void {
 }
 
 // ---------------------------------------------------------------------------
+// Timers (Python's `loop._scheduled`): one heap, one runtime timer. When it
+// fires, every timer that is due moves to the ready queue in deadline order,
+// so timers due together run in the same batch, as in Python's `_run_once`.
+
+/** @internal Something the timer heap can schedule. */
+export interface TimerEntry {
+  /** Loop time (seconds) it is due. */
+  _when: number;
+  /** Insertion order, for FIFO among equal deadlines. */
+  _seq: number;
+  /** Cancelled: skip it. */
+  _dead: boolean;
+  /** Called (from the ready queue) when due. */
+  _fire(): void;
+}
+
+const heap: TimerEntry[] = [];
+let heapSeq = 0;
+let heapDead = 0;
+let armedAt = Infinity;
+let armedTimer: ReturnType<typeof setTimeout> | undefined;
+
+function before(a: TimerEntry, b: TimerEntry): boolean {
+  return a._when < b._when || (a._when === b._when && a._seq < b._seq);
+}
+
+function heapPush(entry: TimerEntry): void {
+  let i = heap.length;
+  heap.push(entry);
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (!before(entry, heap[p])) break;
+    heap[i] = heap[p];
+    i = p;
+  }
+  heap[i] = entry;
+}
+
+function heapPop(): TimerEntry {
+  const top = heap[0];
+  const last = heap.pop()!;
+  const n = heap.length;
+  if (n > 0) {
+    let i = 0;
+    while (true) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && before(heap[r], heap[l]) ? r : l;
+      if (!before(heap[c], last)) break;
+      heap[i] = heap[c];
+      i = c;
+    }
+    heap[i] = last;
+  }
+  return top;
+}
+
+function fireEntry(entry: TimerEntry): void {
+  if (!entry._dead) entry._fire();
+}
+
+function onTimer(): void {
+  armedTimer = undefined;
+  armedAt = Infinity;
+  // Python adds the clock resolution; runtime timers may also fire a bit early.
+  const now = monotonic() + 0.001 / timeScale;
+  while (heap.length > 0 && heap[0]._when <= now) {
+    const entry = heapPop();
+    if (entry._dead) heapDead--;
+    else scheduleSoon(fireEntry, entry);
+  }
+  arm();
+}
+
+function arm(): void {
+  while (heap.length > 0 && heap[0]._dead) {
+    heapPop();
+    heapDead--;
+  }
+  if (heap.length === 0) {
+    if (armedTimer !== undefined) clearTimeout(armedTimer);
+    armedTimer = undefined;
+    armedAt = Infinity;
+    return;
+  }
+  const when = heap[0]._when;
+  if (armedTimer !== undefined && armedAt <= when) return;
+  if (armedTimer !== undefined) clearTimeout(armedTimer);
+  armedAt = when;
+  const ms = Math.min(waitMs(when - monotonic()), 2 ** 31 - 1);
+  armedTimer = runOutside(() => setTimeout(onTimer, ms));
+}
+
+/** @internal Schedules `entry._fire()` at loop time `entry._when`. */
+export function addTimer(entry: TimerEntry): void {
+  entry._seq = heapSeq++;
+  entry._dead = false;
+  heapPush(entry);
+  if (entry._when < armedAt) arm();
+}
+
+/** @internal Cancels a timer added with `addTimer`. */
+export function cancelTimer(entry: TimerEntry): void {
+  if (entry._dead) return;
+  entry._dead = true;
+  heapDead++;
+  if (heapDead === heap.length || heap[0] === entry) {
+    if (heapDead === heap.length) {
+      heap.length = 0;
+      heapDead = 0;
+    }
+    arm();
+  } else if (heapDead > 64 && heapDead * 2 > heap.length) {
+    // Drop cancelled entries in bulk, as Python does.
+    const live = heap.filter((e) => !e._dead);
+    heap.length = 0;
+    heapDead = 0;
+    for (const e of live) heapPush(e);
+  }
+}
+
+// ---------------------------------------------------------------------------
 // Handles.
 
 /**
@@ -266,10 +389,13 @@ function runHandle(handle: Handle): void {
  * });
  * ```
  */
-export class TimerHandle extends Handle {
-  readonly #when: number;
+export class TimerHandle extends Handle implements TimerEntry {
   /** @internal */
-  _timer: ReturnType<typeof setTimeout> | undefined;
+  _when: number;
+  /** @internal */
+  _seq = 0;
+  /** @internal */
+  _dead = true;
 
   /** @internal Timer handles come from `callLater` / `callAt`. */
   constructor(
@@ -280,19 +406,25 @@ export class TimerHandle extends Handle {
     context?: Context,
   ) {
     super(callback, args, loop, context);
-    this.#when = when;
+    this._when = when;
   }
 
   /** The loop time (seconds) at which the callback is due. */
   when(): number {
-    return this.#when;
+    return this._when;
   }
 
-  /** Stops the callback from running and clears its timer. */
+  /** @internal Due: runs the callback (already on the ready queue). */
+  _fire(): void {
+    this._dead = true;
+    this._loop._timers.delete(this);
+    this._run();
+  }
+
+  /** Stops the callback from running. */
   override cancel(): void {
-    if (this._timer !== undefined) {
-      clearTimeout(this._timer);
-      this._timer = undefined;
+    if (!this._dead) {
+      cancelTimer(this);
       this._loop._timers.delete(this);
     }
     super.cancel();
@@ -302,7 +434,7 @@ export class TimerHandle extends Handle {
   override toString(): string {
     const name = this._callback?.name || "callback";
     return `<TimerHandle ${this.cancelled() ? "cancelled " : ""}when=${
-      this.#when.toFixed(3)
+      this._when.toFixed(3)
     } ${name}()>`;
   }
 }
@@ -521,16 +653,10 @@ export class EventLoop {
     return handle;
   }
 
-  /** @internal Arms the runtime timer of `handle`. */
-  _startTimer(handle: TimerHandle, when: number): void {
-    const ms = Math.min(waitMs(when - this.time()), 2 ** 31 - 1);
+  /** @internal Arms the timer of `handle`. */
+  _startTimer(handle: TimerHandle, _when: number): void {
     this._timers.add(handle);
-    handle._timer = setTimeout(() => {
-      handle._timer = undefined;
-      this._timers.delete(handle);
-      // Timers run as a ready callback, FIFO with the rest.
-      scheduleSoon(runHandle, handle);
-    }, ms);
+    addTimer(handle);
   }
 
   /**

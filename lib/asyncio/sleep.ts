@@ -4,40 +4,44 @@
  * @module
  */
 
-import { waitMs } from "../_internal/clock.ts";
-import { afterTurn, getEventLoop } from "./events.ts";
+import { monotonic } from "../_internal/clock.ts";
+import { addTimer, afterTurn, cancelTimer, getEventLoop, type TimerEntry } from "./events.ts";
 import { Future } from "./futures.ts";
 
-/** The future `sleep` returns: cancelling it clears its timer. */
-class SleepFuture<T> extends Future<T> {
-  #timer: ReturnType<typeof setTimeout> | undefined = undefined;
+/** The future `sleep` returns: a timer entry itself; cancelling it removes the timer. */
+class SleepFuture<T> extends Future<T> implements TimerEntry {
+  /** @internal */
+  _when = 0;
+  /** @internal */
+  _seq = 0;
+  /** @internal */
+  _dead = true;
   #value: T;
 
   constructor(delay: number, value: T) {
     super({ loop: getEventLoop() });
     this.#value = value;
     if (delay > 0) {
-      this.#timer = setTimeout<[SleepFuture<unknown>]>(
-        SleepFuture.#fire,
-        Math.min(waitMs(delay), 2 ** 31 - 1),
-        this as SleepFuture<unknown>,
-      );
+      this._when = monotonic() + delay;
+      addTimer(this);
     } else {
       afterTurn(SleepFuture.#fire, this as SleepFuture<unknown>);
     }
   }
 
   static #fire(f: SleepFuture<unknown>): void {
-    f.#timer = undefined;
     if (!f.done()) f._setResult(f.#value);
+  }
+
+  /** @internal Due. */
+  _fire(): void {
+    this._dead = true;
+    if (!this.done()) this._setResult(this.#value);
   }
 
   override _cancel(msg?: string): boolean {
     if (!super._cancel(msg)) return false;
-    if (this.#timer !== undefined) {
-      clearTimeout(this.#timer);
-      this.#timer = undefined;
-    }
+    if (!this._dead) cancelTimer(this);
     return true;
   }
 }
