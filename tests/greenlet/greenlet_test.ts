@@ -112,3 +112,25 @@ Deno.test("greenlet: a subclass may override run", async () => {
   assert.equal(await new Doubler().switch(21), 42);
   await assert.rejects(new greenlet().switch(), /no run function/);
 });
+
+Deno.test("greenlet: getcurrent inside run; switching to oneself returns at once", async () => {
+  const main = getcurrent();
+  let seen: greenlet | undefined;
+  let release!: () => void;
+  const busy = new greenlet(async () => {
+    seen = getcurrent();
+    // Awaiting something that is not a switch: the greenlet is running, not suspended.
+    await new Promise<void>((resolve) => release = resolve);
+    return "finished";
+  });
+  const result = busy.switch();
+  assert.equal(seen, busy);
+  assert.equal(String(busy), "<greenlet [current]>");
+  // Until busy ends, busy is the current greenlet: a switch to it is a
+  // switch to oneself and returns its arguments at once.
+  assert.deepEqual(await busy.switch("self"), "self");
+  release();
+  assert.equal(await result, "finished");
+  assert.equal(getcurrent(), main);
+  assert.equal(busy.dead, true);
+});
