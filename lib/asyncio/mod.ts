@@ -110,3 +110,4 @@ export {
   QueueShutDown,
 } from "./queues.ts";
 export { BaseExceptionGroup, ExceptionGroup } from "../exceptions.ts";
+export { toThread } from "./to_thread.ts";
