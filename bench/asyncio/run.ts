@@ -129,8 +129,12 @@ async function measureAll(): Promise<{ children: ChildResult[]; notes: string[] 
   async function npmEntry(): Promise<string | undefined> {
     const manifest = join(root, "npm", "package.json");
     if (!existsSync(manifest) && !flag("no-build")) {
-      log("npm/ is missing: building it (deno task build:npm)");
-      const built = await tryOutput(process.execPath, ["task", "build:npm"]);
+      log("npm/ is missing: building it (scripts/build_npm.ts)");
+      const built = await tryOutput(process.execPath, [
+        "run",
+        "-A",
+        join(root, "scripts", "build_npm.ts"),
+      ]);
       if (built === undefined) log("the npm build failed");
     }
     if (!existsSync(manifest)) return undefined;
@@ -297,7 +301,7 @@ const trackingLines = contextTracking.map((c) =>
   `(+${c.async_local_storage_extra_ns_per_task ?? "–"} ns per task); ` +
   (c.pyconc_ms === undefined
     ? "pyconc not measured."
-    : `pyconc tasks ${ms(c.pyconc_ms)} ms (+${c.pyconc_extra_ns_per_task} ns per task).`)
+    : `pyconc tasks ${ms(c.pyconc_ms)} ms (+${c.pyconc_extra_ns_per_task ?? "–"} ns per task).`)
 );
 
 const markdown = [
