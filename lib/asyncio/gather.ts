@@ -148,11 +148,13 @@ export function gather(...args: unknown[]): Future<unknown[]> {
   };
 
   for (const arg of args) {
-    let fut = argToFut.get(arg);
+    // The same future twice is one child (as in Python); the same coroutine
+    // function twice is two calls, as `coro(), coro()` are two coroutines.
+    let fut = typeof arg === "function" ? undefined : argToFut.get(arg);
     if (fut === undefined) {
       fut = ensureFuture(arg as Awaitable<unknown>);
       nfuts++;
-      argToFut.set(arg, fut);
+      if (typeof arg !== "function") argToFut.set(arg, fut);
       if (fut.done()) doneFuts.push(fut);
       else fut._addCallback(onChildDone);
     }
