@@ -45,7 +45,7 @@ Deno.test("Pool.spawn queues past size; waitAvailable and join", async () => {
 
 Deno.test("Group: imap in order, imapUnordered as finished, apply, raiseError", async () => {
   const group = new gevent.pool.Group();
-  const delays = [0.02, 0.005, 0.01];
+  const delays = [0.09, 0.03, 0.06];
   const ordered: number[] = [];
   for await (
     const v of group.imap(async (d: number) => {
@@ -61,7 +61,7 @@ Deno.test("Group: imap in order, imapUnordered as finished, apply, raiseError", 
       return d;
     }, delays)
   ) unordered.push(v);
-  assert.deepEqual(unordered, [0.005, 0.01, 0.02]);
+  assert.deepEqual(unordered, [0.03, 0.06, 0.09]);
   assert.equal(await group.apply((a: number, b: number) => a * b, [6, 7]), 42);
   const got: number[] = [];
   const g = group.applyAsync((x: number) => x + 1, [1], (r) => got.push(r));
