@@ -202,7 +202,8 @@ export class Queue<T> {
    * @throws {QueueShutDown} the queue is shut down.
    */
   put(item: T): Promise<void> {
-    if (!this.full() || this.#shutdown) {
+    if (this.#shutdown) return Promise.reject(new QueueShutDown());
+    if (!this.full()) {
       this.putNowait(item);
       return resolvedVoid;
     }
