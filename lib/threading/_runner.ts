@@ -9,7 +9,14 @@
 
 import { resolveShipped } from "../_internal/spawn.ts";
 import { self } from "../_internal/identity.ts";
-import { BaseTask, reportTaskError, setCurrentTask, TASK, type TaskSpec } from "./_task.ts";
+import {
+  BaseTask,
+  reportTaskError,
+  runningTasks,
+  setCurrentTask,
+  TASK,
+  type TaskSpec,
+} from "./_task.ts";
 
 /** Runs a shipped task in this worker; resolves to its exit code (0 or 1). */
 export async function runTask(spec: TaskSpec): Promise<number> {
@@ -37,5 +44,16 @@ export async function runTask(spec: TaskSpec): Promise<number> {
   } catch (error) {
     reportTaskError(self.kind, task.name, error);
     return 1;
+  }
+}
+
+/** Waits for the non-daemon threads and processes this worker started (Python joins them at exit). */
+export async function joinChildren(): Promise<void> {
+  for (;;) {
+    const waiting = [...runningTasks("thread"), ...runningTasks("process")].filter((t) =>
+      !t.daemon
+    );
+    if (waiting.length === 0) return;
+    await Promise.all(waiting.map((t) => t.join()));
   }
 }

@@ -12,11 +12,10 @@
 
 // deno-lint-ignore-file no-explicit-any
 
-import { WorkerClient } from "../_internal/worker_client.ts";
-import { assertSendable } from "../_internal/reduce.ts";
+import { assertSendable, reduceValue } from "../_internal/reduce.ts";
 import { childIdentity, type Identity, self } from "../_internal/identity.ts";
 import { shipFunction, type Shipped } from "../_internal/spawn.ts";
-import { keepAlive, writeStderr } from "../_internal/runtime.ts";
+import { keepAlive, spawnWorker, type WorkerHandle, writeStderr } from "../_internal/runtime.ts";
 import { waitMs } from "../_internal/clock.ts";
 import { AssertionError, RuntimeError, ValueError } from "../_internal/py_errors.ts";
 
@@ -54,7 +53,7 @@ export interface TaskState {
   processIdentity?: readonly number[];
   started: boolean;
   identity: Identity | null;
-  client: WorkerClient | null;
+  client: WorkerHandle | null;
   exitcode: number | null;
   done: Promise<void> | null;
   closed: boolean;
@@ -101,7 +100,7 @@ export function setCurrentTask(task: BaseTask): void {
   current = task;
 }
 
-const runnerUrl = new URL("./_runner.ts", import.meta.url).href;
+const entryUrl = new URL("./_entry.ts", import.meta.url);
 
 function misuse(kind: "thread" | "process", thread: string, process: string): Error {
   return kind === "thread" ? new RuntimeError(thread) : new AssertionError(process);
@@ -246,29 +245,37 @@ export abstract class BaseTask {
       processIdentity: s.processIdentity,
     });
     s.identity = identity;
-    const client = WorkerClient.start({ name: s.name, ref: !this.daemon, info: { identity } });
+    let client: WorkerHandle;
+    try {
+      client = spawnWorker(entryUrl, {
+        name: s.name,
+        ref: !this.daemon,
+        workerData: { info: { identity }, spec: reduceValue(spec) },
+      });
+    } catch (error) {
+      s.started = false;
+      s.identity = null;
+      throw error;
+    }
     s.client = client;
     running.add(this);
     let resolveDone!: () => void;
     s.done = new Promise((resolve) => (resolveDone = resolve));
+    client.onError((error) => {
+      // An error outside run() (the entry failed to load, an unhandled
+      // rejection after run): print it; the exit code says 1.
+      writeStderr(
+        `${s.kind === "thread" ? "Exception in thread " + s.name : "Process " + s.name}:\n${
+          error?.stack ?? String(error)
+        }\n`,
+      );
+    });
     client.onExit((code) => {
       s.exitcode ??= code;
       s.client = null;
       running.delete(this);
       resolveDone();
     });
-    client.call({ module: runnerUrl, name: "runTask" }, [spec]).then(
-      (code) => client.exit(typeof code === "number" ? code : 0),
-      (error) => {
-        if (client.exited) return; // onExit settles it.
-        writeStderr(
-          `${s.kind === "thread" ? "Exception in thread " + s.name : "Process " + s.name}:\n${
-            (error as Error)?.stack ?? String(error)
-          }\n`,
-        );
-        client.exit(1);
-      },
-    );
   }
 
   #spec(): TaskSpec {

@@ -71,10 +71,16 @@ Deno.test("BoundedSemaphore: releasing too often raises ValueError", () => {
 Deno.test("Semaphore: at most `value` workers hold it at once (acquire_contended)", async () => {
   const sem = new BoundedSemaphore(2);
   const stats = multiprocessing.Array("i", 2); // [holding now, most at once]
+  const go = new threading.Event();
   const threads = [1, 2, 3, 4].map(() =>
-    new Thread({ target: targets.holdSemaphore, args: [sem, stats], module: targets.here })
+    new Thread({ target: targets.holdSemaphore, args: [sem, stats, go], module: targets.here })
   );
   for (const t of threads) t.start();
+  while (stats[0] < 2) await new Promise((r) => setTimeout(r, 5));
+  await new Promise((r) => setTimeout(r, 50));
+  assert.equal(stats[0], 2, "the other two wait");
+  assert.equal(sem.value, 0);
+  go.set();
   for (const t of threads) await t.join();
   assert.equal(stats[0], 0);
   assert.equal(stats[1], 2);
