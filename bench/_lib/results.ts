@@ -48,7 +48,9 @@ export function formatMs(ms: number): string {
 
 /** Formats a speed ratio (anchor time / our time): `12.3×`, `0.42×`. */
 export function formatRatio(ratio: number): string {
-  return `${ratio >= 10 ? ratio.toFixed(0) : ratio >= 1 ? ratio.toFixed(1) : ratio.toFixed(2)}×`;
+  return `${
+    ratio >= 10 ? ratio.toFixed(0) : ratio >= 1 ? ratio.toFixed(1) : ratio.toPrecision(2)
+  }×`;
 }
 
 /**
