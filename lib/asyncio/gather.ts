@@ -92,6 +92,20 @@ function isOptions(value: unknown): value is GatherOptions {
 export function gather<A extends readonly Awaitable<unknown>[]>(
   ...aws: [...A, GatherOptions & { returnExceptions: true }]
 ): Future<GatherSettled<A>>;
+/**
+ * Runs awaitables concurrently and resolves to their results in argument
+ * order; the first error is raised (Python's `asyncio.gather(*aws)`).
+ *
+ * @example Usage
+ * ```ts
+ * import { asyncio } from "@pyconc/pyconc";
+ *
+ * await asyncio.run(async () => {
+ *   const [a, b] = await asyncio.gather(() => asyncio.sleep(0, 1), () => asyncio.sleep(0, "x"));
+ *   console.assert(a === 1 && b === "x");
+ * });
+ * ```
+ */
 export function gather<A extends readonly Awaitable<unknown>[]>(
   ...aws: [...A] | [...A, GatherOptions]
 ): Future<GatherResults<A>>;

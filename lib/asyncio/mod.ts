@@ -109,5 +109,5 @@ export {
   QueueFull,
   QueueShutDown,
 } from "./queues.ts";
-export { BaseExceptionGroup, ExceptionGroup } from "../exceptions.ts";
+export { BaseExceptionGroup, ExceptionGroup, type ExceptionMatcher } from "../exceptions.ts";
 export { toThread } from "./to_thread.ts";

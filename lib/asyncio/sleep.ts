@@ -66,6 +66,19 @@ class SleepFuture<T> extends Future<T> implements TimerEntry {
  * ```
  */
 export function sleep(delay: number): Future<void>;
+/**
+ * Waits `delay` seconds, then resolves to `result` (Python's
+ * `asyncio.sleep(delay, result)`).
+ *
+ * @example Usage
+ * ```ts
+ * import { asyncio } from "@pyconc/pyconc";
+ *
+ * await asyncio.run(async () => {
+ *   console.assert((await asyncio.sleep(0, 5)) === 5);
+ * });
+ * ```
+ */
 export function sleep<T>(delay: number, result: T): Future<T>;
 export function sleep<T>(delay: number, result?: T): Future<T | undefined> {
   if (typeof delay !== "number" || Number.isNaN(delay)) {

@@ -202,6 +202,20 @@ function checkWhen(when: unknown, what: string): void {
  * ```
  */
 export function timeout(delay: number | null): Timeout;
+/**
+ * Runs `body(cm)` with a deadline `delay` seconds from now (Python's
+ * `async with asyncio.timeout(delay) as cm:`); raises `TimeoutError` when it
+ * passes.
+ *
+ * @example Usage
+ * ```ts
+ * import { asyncio } from "@pyconc/pyconc";
+ *
+ * await asyncio.run(async () => {
+ *   console.assert((await asyncio.timeout(1, () => asyncio.sleep(0, "in time"))) === "in time");
+ * });
+ * ```
+ */
 export function timeout<T>(
   delay: number | null,
   body: (cm: Timeout) => PromiseLike<T> | T,
@@ -236,6 +250,20 @@ export function timeout<T>(
  * ```
  */
 export function timeoutAt(when: number | null): Timeout;
+/**
+ * Runs `body(cm)` with a deadline at loop time `when` (Python's
+ * `async with asyncio.timeout_at(when) as cm:`).
+ *
+ * @example Usage
+ * ```ts
+ * import { asyncio } from "@pyconc/pyconc";
+ *
+ * await asyncio.run(async () => {
+ *   const when = asyncio.getRunningLoop().time() + 1;
+ *   console.assert((await asyncio.timeoutAt(when, () => asyncio.sleep(0, 1))) === 1);
+ * });
+ * ```
+ */
 export function timeoutAt<T>(
   when: number | null,
   body: (cm: Timeout) => PromiseLike<T> | T,

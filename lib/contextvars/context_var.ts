@@ -85,6 +85,17 @@ export class ContextVar<T> {
    * ```
    */
   get(): T;
+  /**
+   * The value in the current context, else `defaultValue` (Python's
+   * `ContextVar.get(default)`).
+   *
+   * @example Usage
+   * ```ts
+   * import { contextvars } from "@pyconc/pyconc";
+   *
+   * console.assert(new contextvars.ContextVar<number>("v").get(1) === 1);
+   * ```
+   */
   get<D>(defaultValue: D): T | D;
   get<D>(...args: [D?]): T | D {
     const data = currentContext()._data as Map<ContextVar<T>, T>;
