@@ -176,7 +176,8 @@ export class PoolEngine {
   #closing = false;
   #terminated = false;
   #broken: Error | undefined;
-  #serviceMs = 0;
+  // Starts at the threshold: one job per worker until replies show jobs are short.
+  #serviceMs = 1;
   #referenced = false;
   #waitingRef = false;
   #exitWaiters: (() => void)[] = [];
@@ -254,7 +255,7 @@ export class PoolEngine {
   }
 
   /** @internal Removes a cancelled job from the queue. */
-  dropPending(job: Job): void {
+  dropPending(_job: Job): void {
     // Left in the queue; #next() skips it.
     this.#pendingCount--;
     this.#maybeFinish();

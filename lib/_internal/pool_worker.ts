@@ -13,6 +13,10 @@
 
 import { resolveShipped, type Shipped } from "./spawn.ts";
 import { macrotask } from "./async_context.ts";
+import { self } from "./identity.ts";
+import { BaseTask, setCurrentTask } from "../threading/_task.ts";
+import { Thread } from "../threading/thread.ts";
+import { Process } from "../multiprocessing/process.ts";
 
 type AnyFunction = (...args: unknown[]) => unknown;
 
@@ -44,6 +48,10 @@ export function setup(
   initargs: unknown[],
 ): Promise<void> | void {
   status = new Int32Array(statusBuffer);
+  // This worker is a pool thread or process: currentThread() / currentProcess()
+  // return an object with its name, as Python's pool threads and processes are.
+  const proto = self.kind === "thread" ? Thread.prototype : Process.prototype;
+  setCurrentTask(BaseTask._adopt(proto, self.kind, self.name, self));
   if (!initializer) return;
   const ready = (async () => {
     const fn = await resolveRef(initializer);
