@@ -3,7 +3,7 @@ import { runClean, splitTime } from "./_asyncio_checks.ts";
 
 Deno.test("S0-21 two create_task tasks run concurrently", async () => {
   // A slower scale than the default, so that 2 s and 3 s are far apart in real time.
-  const out = (await runClean("S0-21", { timeScale: 0.2 })).map((line) =>
+  const out = (await runClean("S0-21", { timeScale: 0.5 })).map((line) =>
     line.startsWith("create") || line.includes("result:") ? [line, NaN] as const : splitTime(line)
   );
   assert.deepEqual(out.map(([line]) => line), [
