@@ -238,9 +238,14 @@ const contextTracking = [denoRt, nodeRt].filter((r): r is string => !!r).map((ru
     ms === undefined || raw === undefined
       ? undefined
       : Number((((ms - raw) * 1e6) / sizes.tasks).toFixed(0));
+  const queueRaw = cell("queue_unbounded", "raw-promises", runtime);
+  const queueAls = cell("queue_unbounded", "raw-promises+AsyncLocalStorage", runtime);
   return {
     runtime,
     tasks: sizes.tasks,
+    queue_items: sizes.queue,
+    queue_raw_promises_ms: queueRaw,
+    queue_async_local_storage_ms: queueAls,
     raw_promises_ms: raw,
     async_local_storage_ms: als,
     async_local_storage_extra_ns_per_task: perTask(als),
@@ -301,7 +306,10 @@ const trackingLines = contextTracking.map((c) =>
   `(+${c.async_local_storage_extra_ns_per_task ?? "–"} ns per task); ` +
   (c.pyconc_ms === undefined
     ? "pyconc not measured."
-    : `pyconc tasks ${ms(c.pyconc_ms)} ms (+${c.pyconc_extra_ns_per_task ?? "–"} ns per task).`)
+    : `pyconc tasks ${ms(c.pyconc_ms)} ms (+${c.pyconc_extra_ns_per_task ?? "–"} ns per task).`) +
+  ` The raw-promise queue (${workloadName("queue_unbounded", sizes).replace("queue: ", "")}) ` +
+  `takes ${ms(c.queue_raw_promises_ms)} ms, ${ms(c.queue_async_local_storage_ms)} ms with an ` +
+  "`AsyncLocalStorage` active."
 );
 
 const markdown = [

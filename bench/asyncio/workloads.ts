@@ -308,15 +308,20 @@ export interface AsyncLocalStorageLike {
 }
 
 /**
- * Raw promises with each async function started inside
- * `AsyncLocalStorage.run`: what tracking "the current task" in async context
- * costs by itself, without any of pyconc.
+ * Raw promises with an `AsyncLocalStorage` in use: what tracking "the current
+ * task" in async context costs by itself, without any of pyconc. In `tasks`
+ * each async function starts inside its own `AsyncLocalStorage.run`; the other
+ * raw-promise workloads run whole inside one `run` (on Node 20 an enabled
+ * `AsyncLocalStorage` installs promise hooks that slow every promise).
  */
 export function asyncLocalStorageWorkloads(
   AsyncLocalStorage: new () => AsyncLocalStorageLike,
   s: Sizes,
 ): SubjectWorkloads {
   const storage = new AsyncLocalStorage();
+  const raw = rawPromiseWorkloads(s);
+  const inside = (w: Workload | undefined): Workload | undefined =>
+    w && (() => storage.run("bench", w));
   return {
     tasks: timedJs(async () => {
       const results = await Promise.all(
@@ -324,6 +329,9 @@ export function asyncLocalStorageWorkloads(
       );
       check("tasks", results.reduce((a, b) => a + b, 0), triangle(s.tasks));
     }),
+    queue_unbounded: inside(raw.queue_unbounded),
+    queue_bounded: inside(raw.queue_bounded),
+    event: inside(raw.event),
   };
 }
 
