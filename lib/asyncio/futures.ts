@@ -127,6 +127,8 @@ export class Future<T> implements PromiseLike<T> {
 
   static {
     wakeAwaiter = (a: Awaiter): void => {
+      // The awaiting task retrieves the outcome (Python's __wakeup calls result()).
+      a.fut.#retrieved();
       const task = a.task;
       if (task !== undefined) {
         removeWaiter(task, a.fut);

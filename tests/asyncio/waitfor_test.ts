@@ -108,3 +108,13 @@ Deno.test("waitFor: bad timeout", async () => {
     await assert.rejects(() => asyncio.waitFor(asyncio.sleep(0), "1" as never), TypeError);
   });
 });
+
+Deno.test("waitFor on a gather: the cancelled gather's error counts as retrieved", async () => {
+  const reports: string[] = [];
+  await asyncio.run(async () => {
+    asyncio.getRunningLoop().setExceptionHandler((_loop, context) => reports.push(context.message));
+    const all = asyncio.gather(() => asyncio.sleep(10), () => asyncio.sleep(10));
+    await assert.rejects(() => asyncio.waitFor(all, 0.01), TimeoutError);
+  });
+  assert.deepEqual(reports, []);
+});
