@@ -18,7 +18,8 @@
 // Differences: the original never ends (nothing ever sets the future). Here
 // the wait is bounded with `asyncio.waitFor(fut, 3)`: after 3 seconds it
 // cancels the future and raises TimeoutError, and the program prints one line
-// the original does not have, so that the bound is visible.
+// the original does not have, so that the bound is visible (a boolean printed
+// the way Python prints it).
 
 import { asyncio, TimeoutError } from "../mod.ts";
 
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
     await asyncio.waitFor(fut, 3);
   } catch (e) {
     if (!(e instanceof TimeoutError)) throw e;
-    console.log(`3 秒后仍没有结果: fut.cancelled() = ${fut.cancelled()}`);
+    console.log(`3 秒后仍没有结果: fut.cancelled() = ${fut.cancelled() ? "True" : "False"}`);
   }
 }
 

@@ -38,8 +38,8 @@
 //   asyncio.run(main())
 //
 // Differences: `RuntimeError` becomes `Error`, and `{e}` (Python's str(e), the
-// message) becomes `e.message`. `done` is a JS Set in completion order (C, then
-// A); Python's set order is arbitrary.
+// message) becomes `e.message`. `done` and `pending` are JS Sets; Python's set
+// order is arbitrary, so the two "done" lines may come in either order.
 
 import { asyncio } from "../mod.ts";
 
