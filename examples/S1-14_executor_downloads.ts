@@ -45,6 +45,16 @@ export async function requestsGet(url: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+async function downloadImage(url: string, dir: string): Promise<void> {
+  console.log(`开始下载:${url}`);
+  const loop = asyncio.getEventLoop();
+  const future = loop.runInExecutor(null, requestsGet, url); // requests does not support asyncio
+  const content = await future;
+  console.log("下载完成");
+  const fileName = url.split("/").at(-1)!;
+  writeFileSync(join(dir, fileName), content);
+}
+
 if (multiprocessing.isMain(import.meta)) {
   const images: Record<string, number> = {
     "/uploads/allimg/202007/9999/rn27394522a3.jpg": 2048,
@@ -60,18 +70,8 @@ if (multiprocessing.isMain(import.meta)) {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const dir = mkdtempSync(join(tmpdir(), "s1-14-"));
 
-  async function downloadImage(url: string): Promise<void> {
-    console.log(`开始下载:${url}`);
-    const loop = asyncio.getEventLoop();
-    const future = loop.runInExecutor(null, requestsGet, url); // requests does not support asyncio
-    const content = await future;
-    console.log("下载完成");
-    const fileName = url.split("/").at(-1)!;
-    writeFileSync(join(dir, fileName), content);
-  }
-
   const urlList = Object.keys(images).map((path) => base + path);
-  const tasks = urlList.map((url) => () => downloadImage(url));
+  const tasks = urlList.map((url) => () => downloadImage(url, dir));
   try {
     await asyncio.run(() => asyncio.wait(tasks));
     for (const url of urlList) {
