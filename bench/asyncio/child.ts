@@ -8,7 +8,7 @@
  *     deno run -A bench/asyncio/child.ts --subject=pyconc --sizes='{…}' --runs=5 --warmup=1
  *     node bench/.cache/node/asyncio/child.js --subject=pyconc --pyconc=file:///…/npm/esm/mod.js …
  *
- * Subjects: `pyconc`, `raw-promises`, `raw-promises+AsyncLocalStorage`,
+ * Subjects: `pyconc`, `pyconc-async-context-off` (run with `PYCONC_ASYNC_CONTEXT=off`), `raw-promises`, `raw-promises+AsyncLocalStorage`,
  * `async-mutex`, `async-channel`.
  *
  * @module
@@ -43,7 +43,8 @@ type AnyModule = any;
 
 async function loadSubject(subject: string, sizes: Sizes): Promise<SubjectWorkloads> {
   switch (subject) {
-    case "pyconc": {
+    case "pyconc":
+    case "pyconc-async-context-off": { // the parent sets PYCONC_ASYNC_CONTEXT=off for the latter
       const url = arg("pyconc") ?? new URL("../../mod.ts", import.meta.url).href;
       return pyconcWorkloads(await import(url), sizes);
     }

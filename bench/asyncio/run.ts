@@ -7,7 +7,11 @@
  *
  * Subjects (each in its own process, see child.ts):
  * - `pyconc` on Deno, and on Node against the npm build in npm/ (built with
- *   `deno task build:npm` when missing; skipped with a note if that fails);
+ *   scripts/build_npm.ts when missing, copied to bench/.cache/npm/ so that a
+ *   rebuild elsewhere cannot change it mid-run; skipped with a note if there
+ *   is none);
+ * - `pyconc-async-context-off`: pyconc with `PYCONC_ASYNC_CONTEXT=off`, to
+ *   measure what tracking the current task in async context costs;
  * - `cpython-asyncio`: python_asyncio.py under `python3`, when installed;
  * - `async-mutex` (lock rows), `async-channel` (queue rows), `raw-promises`
  *   (tasks, queues with a hand-written promise queue, event) on Deno and Node;
@@ -23,7 +27,7 @@
  * @module
  */
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { availableParallelism } from "node:os";
 import process from "node:process";
@@ -70,6 +74,7 @@ const common = [
 
 const ALL_JS_SUBJECTS = [
   "pyconc",
+  "pyconc-async-context-off",
   "raw-promises",
   "raw-promises+AsyncLocalStorage",
   "async-mutex",
@@ -87,6 +92,11 @@ function log(line: string): void {
   process.stderr.write(line + "\n");
 }
 
+/** `pyconc-async-context-off` is pyconc with `PYCONC_ASYNC_CONTEXT=off` (no AsyncLocalStorage). */
+function envFor(subject: string): Record<string, string> {
+  return subject === "pyconc-async-context-off" ? { PYCONC_ASYNC_CONTEXT: "off" } : {};
+}
+
 async function measureAll(): Promise<{ children: ChildResult[]; notes: string[] }> {
   const notes: string[] = [];
   const children: ChildResult[] = [];
@@ -100,7 +110,7 @@ async function measureAll(): Promise<{ children: ChildResult[]; notes: string[] 
         join(here, "child.ts"),
         `--subject=${subject}`,
         ...common,
-      ], { cwd: root }),
+      ], { cwd: root, env: envFor(subject) }),
     );
   }
 
@@ -126,18 +136,9 @@ async function measureAll(): Promise<{ children: ChildResult[]; notes: string[] 
     return join(outRoot, "asyncio", "child.js");
   }
 
-  /** The npm build's ESM entry, building npm/ first when it is missing. */
-  async function npmEntry(): Promise<string | undefined> {
-    const manifest = join(root, "npm", "package.json");
-    if (!existsSync(manifest) && !flag("no-build")) {
-      log("npm/ is missing: building it (scripts/build_npm.ts)");
-      const built = await tryOutput(process.execPath, [
-        "run",
-        "-A",
-        join(root, "scripts", "build_npm.ts"),
-      ]);
-      if (built === undefined) log("the npm build failed");
-    }
+  /** The ESM entry of an npm build directory, if it has one. */
+  function entryOf(dir: string): string | undefined {
+    const manifest = join(dir, "package.json");
     if (!existsSync(manifest)) return undefined;
     const pkg = JSON.parse(readFileSync(manifest, "utf8"));
     const exp = pkg.exports?.["."];
@@ -145,8 +146,52 @@ async function measureAll(): Promise<{ children: ChildResult[]; notes: string[] 
       ? exp
       : exp?.import?.default ?? exp?.import ?? exp?.default ?? pkg.module ?? pkg.main;
     if (typeof entry !== "string") return undefined;
-    const path = join(root, "npm", entry);
+    const path = join(dir, entry);
     return existsSync(path) ? path : undefined;
+  }
+
+  /**
+   * A private snapshot of the npm build (npm/ is shared: a build or a Node test
+   * run elsewhere may be rewriting it), built first when npm/ is missing.
+   * Returns the snapshot's ESM entry once Node can import it.
+   */
+  async function npmEntry(): Promise<string | undefined> {
+    const npmDir = join(root, "npm");
+    const snapshot = join(root, "bench", ".cache", "npm");
+    for (let attempt = 0; attempt < 4; attempt++) {
+      if (!entryOf(npmDir) && attempt === 0 && !flag("no-build")) {
+        log("npm/ is missing: building it (scripts/build_npm.ts)");
+        const built = await tryOutput(process.execPath, [
+          "run",
+          "-A",
+          join(root, "scripts", "build_npm.ts"),
+        ]);
+        if (built === undefined) log("the npm build failed");
+      }
+      if (entryOf(npmDir)) {
+        rmSync(snapshot, { recursive: true, force: true });
+        try {
+          cpSync(npmDir, snapshot, { recursive: true });
+        } catch {
+          // npm/ changed while it was copied: try again.
+        }
+        const entry = entryOf(snapshot);
+        const url = entry && pathToFileURL(entry).href;
+        if (
+          url &&
+          await tryOutput("node", [
+              "--input-type=module",
+              "-e",
+              `await import(${JSON.stringify(url)})`,
+            ]) !==
+            undefined
+        ) {
+          return entry;
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+    }
+    return undefined;
   }
 
   const nodeVersion = flag("no-node") ? undefined : await tryOutput("node", ["--version"]);
@@ -159,14 +204,15 @@ async function measureAll(): Promise<{ children: ChildResult[]; notes: string[] 
       );
     }
     for (const subject of JS_SUBJECTS) {
-      if (subject === "pyconc" && !entry) continue;
+      const ours = subject.startsWith("pyconc");
+      if (ours && !entry) continue;
       children.push(
         await runJson<ChildResult>("node", [
           child,
           `--subject=${subject}`,
-          ...(subject === "pyconc" ? [`--pyconc=${pathToFileURL(entry!).href}`] : []),
+          ...(ours ? [`--pyconc=${pathToFileURL(entry!).href}`] : []),
           ...common,
-        ], { cwd: root }),
+        ], { cwd: root, env: envFor(subject) }),
       );
     }
   } else {
@@ -235,6 +281,7 @@ const contextTracking = [denoRt, nodeRt].filter((r): r is string => !!r).map((ru
   const raw = cell("tasks", "raw-promises", runtime);
   const als = cell("tasks", "raw-promises+AsyncLocalStorage", runtime);
   const ours = cell("tasks", "pyconc", runtime);
+  const oursOff = cell("tasks", "pyconc-async-context-off", runtime);
   const perTask = (ms: number | undefined) =>
     ms === undefined || raw === undefined
       ? undefined
@@ -252,6 +299,10 @@ const contextTracking = [denoRt, nodeRt].filter((r): r is string => !!r).map((ru
     async_local_storage_extra_ns_per_task: perTask(als),
     pyconc_ms: ours,
     pyconc_extra_ns_per_task: perTask(ours),
+    pyconc_async_context_off_ms: oursOff,
+    pyconc_tracking_ns_per_task: ours === undefined || oursOff === undefined
+      ? undefined
+      : Number((((ours - oursOff) * 1e6) / sizes.tasks).toFixed(0)),
   };
 });
 
@@ -301,22 +352,38 @@ const table = markdownTable([
   `× raw promises`,
 ], body);
 
+const trackingTable = markdownTable(
+  [
+    "runtime",
+    `${sizes.tasks / 1000}k async fns`,
+    "each in `AsyncLocalStorage.run`",
+    "pyconc tasks",
+    "pyconc, `PYCONC_ASYNC_CONTEXT=off`",
+    `raw queue ${workloadName("queue_unbounded", sizes).replace("queue: ", "")}`,
+    "the same, AsyncLocalStorage active",
+  ],
+  contextTracking.map((c) => [
+    c.runtime,
+    ms(c.raw_promises_ms),
+    ms(c.async_local_storage_ms),
+    ms(c.pyconc_ms),
+    ms(c.pyconc_async_context_off_ms),
+    ms(c.queue_raw_promises_ms),
+    ms(c.queue_async_local_storage_ms),
+  ]),
+);
+
 const trackingLines = contextTracking.map((c) =>
-  `- ${c.runtime}: ${c.tasks / 1000}k async functions take ${ms(c.raw_promises_ms)} ms, ` +
-  `${ms(c.async_local_storage_ms)} ms each inside \`AsyncLocalStorage.run\` ` +
-  `(+${c.async_local_storage_extra_ns_per_task ?? "–"} ns per task); ` +
-  (c.pyconc_ms === undefined
-    ? "pyconc not measured."
-    : `pyconc tasks ${ms(c.pyconc_ms)} ms (+${c.pyconc_extra_ns_per_task ?? "–"} ns per task).`) +
-  ` The raw-promise queue (${workloadName("queue_unbounded", sizes).replace("queue: ", "")}) ` +
-  `takes ${ms(c.queue_raw_promises_ms)} ms, ${ms(c.queue_async_local_storage_ms)} ms with an ` +
-  "`AsyncLocalStorage` active."
+  `- ${c.runtime}: \`AsyncLocalStorage.run\` adds ${
+    c.async_local_storage_extra_ns_per_task ?? "–"
+  } ns per async function; tracking adds ${
+    c.pyconc_tracking_ns_per_task ?? "–"
+  } ns per pyconc task (tracking on − off).`
 );
 
 const markdown = [
-  `Medians of ${runs} runs (after ${warmup} warm-up) in one run on one machine, ${
-    date.slice(0, 10)
-  }: ` +
+  `Medians of ${runs} runs (after ${warmup} warm-up) in one run on one ` +
+  `${availableParallelism()}-core machine, ${date.slice(0, 10)}: ` +
   `${runtimes.join(", ")}; each subject in its own process. ` +
   "A ratio is the other subject's time divided by pyconc's: above 1× pyconc is faster. " +
   "Targets: ≥ 10× CPython on every row, ≥ 20× async-mutex on Lock.",
@@ -328,7 +395,9 @@ const markdown = [
   "The raw-promises queue is a hand-written baseline, not a library. Raw medians: " +
   "`bench/results/asyncio.json`.",
   "",
-  "Tracking the current task in async context (`AsyncLocalStorage`), tasks workload:",
+  "What tracking the current task in async context (`AsyncLocalStorage`) costs, in ms:",
+  "",
+  trackingTable,
   "",
   ...trackingLines,
   ...(notes.length ? ["", ...notes.map((n) => `- ${n}`)] : []),
