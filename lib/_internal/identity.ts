@@ -18,6 +18,7 @@
 
 import { isMainThread, osPid, osPpid, threadId } from "./runtime.ts";
 import { currentWorkerInfo } from "./worker_protocol.ts";
+import { writeStdioDirectly } from "./worker_stdio.ts";
 
 // Program-wide counters: [next ident, next pid offset].
 const IDENT = 0;
@@ -62,6 +63,9 @@ function readIdentity(): Identity | undefined {
 }
 
 const given = isMainThread ? undefined : readIdentity();
+// A pyconc thread or process prints like a Python one: straight to the
+// process's stdout, in the order the lines were written (see worker_stdio.ts).
+if (given) writeStdioDirectly();
 
 const globalCounters = new Int32Array(given?.global ?? new SharedArrayBuffer(8));
 if (!given) Atomics.store(globalCounters, IDENT, 1);
