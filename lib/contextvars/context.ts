@@ -18,6 +18,9 @@ import { type Frame, frameStorage } from "../_internal/async_context.ts";
 import type { ContextVar } from "./context_var.ts";
 
 const inspectDeno = Symbol.for("Deno.customInspect");
+
+// Mappings are never mutated (every change makes a new one), so they can be shared.
+const emptyData: Map<ContextVar<unknown>, unknown> = new Map();
 const inspectNode = Symbol.for("nodejs.util.inspect.custom");
 
 /**
@@ -45,7 +48,7 @@ export class Context {
 
   /** Creates an empty context (Python's `Context()`). */
   constructor() {
-    this._data = new Map();
+    this._data = emptyData;
   }
 
   /**
