@@ -133,6 +133,8 @@ function runCallback(fn: (arg: unknown) => void, arg: unknown): void {
 
 function describeCallback(fn: (arg: unknown) => void, arg: unknown): string {
   if (arg instanceof Handle) return String(arg);
+  // A task's step reads as the task, as in Python's "Executing <Task ...> took".
+  if (arg !== null && typeof arg === "object" && "getCoro" in arg) return String(arg);
   const name = fn.name || "<callback>";
   return arg !== undefined && typeof arg === "object" ? `${name}(${String(arg)})` : `${name}()`;
 }

@@ -222,3 +222,24 @@ Deno.test("loop repr and debug property", async () => {
   assert.equal(loop.debug, false);
   loop.close();
 });
+
+Deno.test("debug mode reports a slow task step as the task", async () => {
+  const saved = asyncio.logger.warning;
+  const lines: string[] = [];
+  asyncio.logger.warning = (message) => lines.push(message);
+  try {
+    await asyncio.run(async () => {
+      asyncio.getRunningLoop().slowCallbackDuration = 0.005;
+      await asyncio.createTask(async function busy() {
+        const end = performance.now() + 30;
+        while (performance.now() < end) { /* busy */ }
+      }, { name: "busy-task" });
+    }, { debug: true });
+  } finally {
+    asyncio.logger.warning = saved;
+  }
+  assert.ok(
+    lines.some((l) => /^Executing <Task .*name='busy-task'.*> took \d+\.\d{3} seconds$/.test(l)),
+    lines.join("\n"),
+  );
+});
