@@ -8,7 +8,7 @@
  */
 
 import { Mutex } from "multithreading";
-import { Event } from "../../lib/threading/event.ts";
+import type { Event } from "../../lib/threading/event.ts";
 import { Lock } from "../../lib/threading/lock.ts";
 
 /** This module's URL (the `module` option of the benchmark's threads). */
