@@ -12,6 +12,20 @@ const inspectNode = Symbol.for("nodejs.util.inspect.custom");
 
 const resolvedTrue: Promise<true> = Promise.resolve(true);
 
+/** A waiter of `Event.wait`: cancelling it takes it off the waiter list. */
+class EventWaiter extends Future<true> {
+  #list: Deque<EventWaiter>;
+  constructor(list: Deque<EventWaiter>) {
+    super();
+    this.#list = list;
+  }
+  override _cancel(msg?: string): boolean {
+    if (!super._cancel(msg)) return false;
+    this.#list.remove(this);
+    return true;
+  }
+}
+
 /**
  * A flag tasks can wait for (Python's `asyncio.Event`): `set()` wakes every
  * waiter, `clear()` resets it, `wait()` resolves to `true` once it is set.
@@ -30,7 +44,7 @@ const resolvedTrue: Promise<true> = Promise.resolve(true);
  */
 export class Event {
   #value = false;
-  #waiters = new Deque<Future<boolean>>();
+  #waiters = new Deque<EventWaiter>();
 
   /** Whether the flag is set (Python's `is_set`). */
   isSet(): boolean {
@@ -41,7 +55,9 @@ export class Event {
   set(): void {
     if (this.#value) return;
     this.#value = true;
-    for (const fut of this.#waiters) if (!fut.done()) fut.setResult(true);
+    const waiters = this.#waiters;
+    this.#waiters = new Deque();
+    for (const fut of waiters) if (!fut.done()) fut.setResult(true);
   }
 
   /** Resets the flag (Python's `clear`). */
@@ -50,20 +66,12 @@ export class Event {
   }
 
   /** Waits until the flag is set; resolves to `true` (Python's `wait`). */
-  wait(): Promise<true> {
+  wait(): Future<true> | Promise<true> {
     if (this.#value) return resolvedTrue;
-    return this.#waitSlow();
-  }
-
-  async #waitSlow(): Promise<true> {
-    const fut = new Future<boolean>();
+    // The waiter future itself is awaited: no coroutine frame per waiter.
+    const fut = new EventWaiter(this.#waiters);
     this.#waiters.push(fut);
-    try {
-      await fut;
-      return true;
-    } finally {
-      this.#waiters.remove(fut);
-    }
+    return fut;
   }
 
   /** `<Event [set]>` or `<Event [unset, waiters:3]>`. */
