@@ -177,6 +177,8 @@ export interface TimerEntry {
   _dead: boolean;
   /** Called (from the ready queue) when due. */
   _fire(): void;
+  /** The loop it belongs to (its timers are dropped when the loop closes). */
+  _timerLoop(): EventLoop;
 }
 
 const heap: TimerEntry[] = [];
@@ -263,6 +265,13 @@ export function addTimer(entry: TimerEntry): void {
   entry._dead = false;
   heapPush(entry);
   if (entry._when < armedAt) arm();
+}
+
+/** Drops every pending timer of `loop` (Python's `loop.close()` discards them). */
+function dropTimersOf(loop: EventLoop): void {
+  for (const entry of [...heap]) {
+    if (!entry._dead && entry._timerLoop() === loop) cancelTimer(entry);
+  }
 }
 
 /** @internal Cancels a timer added with `addTimer`. */
@@ -414,6 +423,11 @@ export class TimerHandle extends Handle implements TimerEntry {
   /** The loop time (seconds) at which the callback is due. */
   when(): number {
     return this._when;
+  }
+
+  /** @internal */
+  _timerLoop(): EventLoop {
+    return this._loop;
   }
 
   /** @internal Due: runs the callback (already on the ready queue). */
@@ -788,6 +802,8 @@ export class EventLoop {
     if (this.#closed) return;
     this.#closed = true;
     for (const timer of [...this._timers]) timer.cancel();
+    // Sleeps nobody awaits any more must not keep the program alive.
+    dropTimersOf(this);
     this._reportUnretrieved();
     const executor = this.#defaultExecutor;
     this.#defaultExecutor = undefined;

@@ -5,7 +5,14 @@
  */
 
 import { monotonic } from "../_internal/clock.ts";
-import { addTimer, afterTurn, cancelTimer, getEventLoop, type TimerEntry } from "./events.ts";
+import {
+  addTimer,
+  afterTurn,
+  cancelTimer,
+  type EventLoop,
+  getEventLoop,
+  type TimerEntry,
+} from "./events.ts";
 import { Future } from "./futures.ts";
 
 /** The future `sleep` returns: a timer entry itself; cancelling it removes the timer. */
@@ -31,6 +38,11 @@ class SleepFuture<T> extends Future<T> implements TimerEntry {
 
   static #fire(f: SleepFuture<unknown>): void {
     if (!f.done()) f._setResult(f.#value);
+  }
+
+  /** @internal */
+  _timerLoop(): EventLoop {
+    return this.getLoop();
   }
 
   /** @internal Due. */

@@ -243,3 +243,13 @@ Deno.test("debug mode reports a slow task step as the task", async () => {
     lines.join("\n"),
   );
 });
+
+Deno.test("closing the loop drops timers nobody awaits (the program can exit)", async () => {
+  let leftover: asyncio.Future<void> | undefined;
+  await asyncio.run(async () => {
+    leftover = asyncio.sleep(100);
+    asyncio.getRunningLoop().callLater(100, () => {});
+  });
+  // Deno's sanitizer fails this test if a timer is still armed.
+  assert.equal(leftover!.done(), false);
+});
