@@ -267,6 +267,11 @@ export function addTimer(entry: TimerEntry): void {
   if (entry._when < armedAt) arm();
 }
 
+/** @internal The number of live timers in the heap (tests). */
+export function _liveTimers(): number {
+  return heap.length - heapDead;
+}
+
 /** Drops every pending timer of `loop` (Python's `loop.close()` discards them). */
 function dropTimersOf(loop: EventLoop): void {
   for (const entry of [...heap]) {

@@ -3,6 +3,7 @@
 // exception handler, debug mode).
 import assert from "node:assert/strict";
 import * as asyncio from "../../lib/asyncio/mod.ts";
+import { _liveTimers } from "../../lib/asyncio/events.ts";
 import { CancelledError } from "../../lib/exceptions.ts";
 
 Deno.test("callSoon: FIFO, with arguments; a cancelled handle does not run", async () => {
@@ -250,6 +251,6 @@ Deno.test("closing the loop drops timers nobody awaits (the program can exit)", 
     leftover = asyncio.sleep(100);
     asyncio.getRunningLoop().callLater(100, () => {});
   });
-  // Deno's sanitizer fails this test if a timer is still armed.
   assert.equal(leftover!.done(), false);
+  assert.equal(_liveTimers(), 0);
 });
