@@ -17,7 +17,7 @@
 
 import { monotonic, timeScale, waitMs } from "../_internal/clock.ts";
 import { macrotask, runOutside } from "../_internal/async_context.ts";
-import { writeStderr } from "../_internal/runtime.ts";
+import { keepAlive, writeStderr } from "../_internal/runtime.ts";
 import { copyContext } from "../contextvars/context.ts";
 import type { Context } from "../contextvars/context.ts";
 import type { Future } from "./futures.ts";
@@ -760,9 +760,12 @@ export class EventLoop {
   async runForever(): Promise<void> {
     this.#checkClosed();
     this.#enter();
+    // Like Python's blocked loop, keep the program alive until stop().
+    const release = keepAlive();
     try {
       await new Promise<void>((resolve) => this.#stopWaiters.push(resolve));
     } finally {
+      release();
       this.#leave();
     }
   }

@@ -254,3 +254,19 @@ Deno.test("closing the loop drops timers nobody awaits (the program can exit)", 
   assert.equal(leftover!.done(), false);
   assert.equal(_liveTimers(), 0);
 });
+
+Deno.test("runForever keeps the program alive until stop() from a foreign callback", async () => {
+  const loop = asyncio.newEventLoop();
+  const stopper = new Promise<void>((resolve) =>
+    queueMicrotask(() => {
+      setTimeout(() => {
+        loop.stop();
+        resolve();
+      }, 5);
+    })
+  );
+  await loop.runForever();
+  await stopper;
+  assert.equal(loop.isRunning(), false);
+  loop.close();
+});
