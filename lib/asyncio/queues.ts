@@ -365,7 +365,14 @@ export class Queue<T> {
 
 /**
  * Python's ordering for priority items: numbers and strings by `<`, arrays
- * (Python's tuples) element by element.
+ * (Python's tuples) element by element; `PriorityQueue`'s default order.
+ *
+ * @example Usage
+ * ```ts
+ * import { asyncio } from "@pyconc/pyconc";
+ *
+ * console.assert(asyncio.pythonCompare([1, "b"], [1, "a"]) > 0);
+ * ```
  */
 export function pythonCompare(a: unknown, b: unknown): number {
   if (Array.isArray(a) && Array.isArray(b)) {

@@ -13,11 +13,38 @@ import type { Awaitable } from "./gather.ts";
 import { ensureFuture } from "./tasks.ts";
 import { timeout } from "./timeouts.ts";
 
-/** `wait` returns when any future finishes or is cancelled. */
+/**
+ * `wait` returns when any future finishes or is cancelled (Python's `asyncio.FIRST_COMPLETED`).
+ *
+ * @example Usage
+ * ```ts
+ * import { asyncio } from "@pyconc/pyconc";
+ *
+ * console.assert(asyncio.FIRST_COMPLETED === "FIRST_COMPLETED");
+ * ```
+ */
 export const FIRST_COMPLETED = "FIRST_COMPLETED";
-/** `wait` returns when any future raises (or all are done). */
+/**
+ * `wait` returns when any future raises (or all are done) (Python's `asyncio.FIRST_EXCEPTION`).
+ *
+ * @example Usage
+ * ```ts
+ * import { asyncio } from "@pyconc/pyconc";
+ *
+ * console.assert(asyncio.FIRST_EXCEPTION === "FIRST_EXCEPTION");
+ * ```
+ */
 export const FIRST_EXCEPTION = "FIRST_EXCEPTION";
-/** `wait` returns when all futures are done. */
+/**
+ * `wait` returns when all futures are done (Python's `asyncio.ALL_COMPLETED`).
+ *
+ * @example Usage
+ * ```ts
+ * import { asyncio } from "@pyconc/pyconc";
+ *
+ * console.assert(asyncio.ALL_COMPLETED === "ALL_COMPLETED");
+ * ```
+ */
 export const ALL_COMPLETED = "ALL_COMPLETED";
 
 /** The `returnWhen` values of {@linkcode wait}. */
