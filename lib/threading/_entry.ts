@@ -21,11 +21,20 @@ if (!port) throw new Error("lib/threading/_entry.ts must run inside a worker");
 writeStdioDirectly();
 const data = port.workerData as { info: unknown; spec: unknown };
 (globalThis as Record<symbol, unknown>)[WORKER_INFO_KEY] = data.info;
-// Imported after the identity is in place: identity.ts reads it at load.
-const { runTask, joinChildren } = await import("./_runner.ts");
+// Imported after the identity is in place: identity.ts reads it at load. The
+// runner, the revivers of shared arguments and the target's module load in
+// parallel (start-up time is mostly module loading).
+const spec = data.spec as { cls?: { module?: string }; target?: { module?: string } | null };
+for (const module of [spec.cls?.module, spec.target?.module]) {
+  if (module) import(module).catch(() => {}); // resolveShipped reports failures.
+}
+const [{ runTask, joinChildren }, revived] = await Promise.all([
+  import("./_runner.ts"),
+  reviveValue(data.spec),
+]);
 let code: number;
 try {
-  code = await runTask(await reviveValue(data.spec) as Parameters<typeof runTask>[0]);
+  code = await runTask(revived as Parameters<typeof runTask>[0]);
 } catch (error) {
   console.error(error);
   code = 1;
