@@ -81,6 +81,8 @@ export class LockWords {
   /** Releases; false when it was not locked. */
   release(): boolean {
     const view = this.view;
+    // Fast path: locked, nobody sleeping.
+    if (Atomics.compareExchange(view, STATE, 1, 0) === 1) return true;
     for (;;) {
       const c = Atomics.load(view, STATE);
       if (c === 0) return false;
