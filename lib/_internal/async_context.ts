@@ -21,6 +21,8 @@
 
 // deno-lint-ignore-file no-explicit-any
 
+import { getEnv } from "./runtime.ts";
+
 const g = globalThis as any;
 
 /** The async-context store asyncio and contextvars share. */
@@ -49,18 +51,11 @@ function loadAsyncLocalStorage(): (new () => AsyncLocal<any>) | undefined {
   }
 }
 
-function readSwitch(): string | undefined {
-  try {
-    if (g.Deno?.env) return g.Deno.env.get("PYCONC_ASYNC_CONTEXT");
-    return g.process?.env?.PYCONC_ASYNC_CONTEXT;
-  } catch {
-    return undefined;
-  }
-}
-
 // PYCONC_ASYNC_CONTEXT=off measures what async-context tracking costs (the
 // benchmark sets it); tasks then keep their context only in their first step.
-const AsyncLocalStorageClass = readSwitch() === "off" ? undefined : loadAsyncLocalStorage();
+const AsyncLocalStorageClass = getEnv("PYCONC_ASYNC_CONTEXT") === "off"
+  ? undefined
+  : loadAsyncLocalStorage();
 
 /** True when the store follows `await` (the runtime has `AsyncLocalStorage`). */
 export const hasAsyncContext: boolean = AsyncLocalStorageClass !== undefined;
