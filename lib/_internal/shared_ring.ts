@@ -25,7 +25,7 @@
  */
 
 import { CancelledError } from "../exceptions.ts";
-import { decode, encode } from "./codec.ts";
+import { decode, encode, NUMBER } from "./codec.ts";
 import {
   cannotBlock,
   deadline as makeDeadline,
@@ -60,8 +60,12 @@ const WRITERS = 18; // open writing ends (Pipe)
 const HEADER_WORDS = 20;
 const HEADER_BYTES = HEADER_WORDS * 4;
 
-const MARKER = -1; // a wrap marker where a record would start
+const MARKER = -1;
+const SPIN = 4000; // a wrap marker where a record would start
 const DEAD = 1;
+
+/** What {@linkcode SharedRing.tryGet} returns when it could not take an item at once. */
+export const NOTHING: unique symbol = Symbol("nothing");
 
 /** The order items come out in. */
 export type RingKind = "fifo" | "lifo" | "priority";
@@ -130,6 +134,7 @@ export class SharedRing {
   readonly #words: Int32Array;
   readonly #bytes: Uint8Array;
   readonly #ints: Int32Array;
+  readonly #view: DataView;
   readonly #capacity: number;
   readonly #kind: RingKind;
 
@@ -140,6 +145,7 @@ export class SharedRing {
     this.#capacity = this.#words[CAPACITY];
     this.#bytes = new Uint8Array(buffer, HEADER_BYTES, this.#capacity);
     this.#ints = new Int32Array(buffer, HEADER_BYTES, this.#capacity >> 2);
+    this.#view = new DataView(buffer, HEADER_BYTES, this.#capacity);
     this.#kind = KINDS[this.#words[KIND]];
   }
 
@@ -401,6 +407,81 @@ export class SharedRing {
     this.#dropRecord();
   }
 
+  /**
+   * Spins briefly until word `index` differs from `value` (an item or room
+   * may come within microseconds; sleeping and waking costs far more).
+   */
+  #spin(index: number, value: number): void {
+    const w = this.#words;
+    for (let i = 0; i < SPIN; i++) {
+      if (Atomics.load(w, index) !== value) return;
+    }
+  }
+
+  // -- fast paths (no generator, no allocation for numbers) -------------------
+
+  /**
+   * Puts `value` at once if the lock is free and there is room: true when
+   * done, false when the caller must take the slow path (which also reports
+   * shutdown, closed and full).
+   */
+  tryPut(value: unknown, countTask: boolean): boolean {
+    if (typeof value !== "number") return false;
+    const w = this.#words;
+    if (Atomics.compareExchange(w, LOCK, 0, 1) !== 0) return false;
+    const max = w[MAXSIZE];
+    if (w[SHUTDOWN] !== 0 || w[CLOSED] !== 0 || (max > 0 && w[COUNT] >= max)) {
+      this.#unlock();
+      return false;
+    }
+    const at = this.#place(20);
+    if (at < 0) {
+      this.#unlock();
+      return false;
+    }
+    const ints = this.#ints, i = at >> 2;
+    ints[i] = 8;
+    ints[i + 1] = NUMBER << 8;
+    this.#view.setFloat64(at + 8, value, true);
+    ints[i + 4] = 8;
+    w[TAIL] = at + 20;
+    w[RECORDS]++;
+    w[COUNT]++;
+    if (countTask) w[UNFINISHED]++;
+    this.#unlock();
+    this.#bump(ITEMS_SEQ, GET_WAITERS, 1);
+    return true;
+  }
+
+  /**
+   * Takes the next item at once (FIFO and LIFO) if the lock is free and an
+   * item is there; `NOTHING` when the caller must take the slow path.
+   */
+  tryGet(): unknown {
+    const w = this.#words;
+    if (this.#kind === "priority" || Atomics.load(w, COUNT) === 0) return NOTHING;
+    if (Atomics.compareExchange(w, LOCK, 0, 1) !== 0) return NOTHING;
+    if (w[COUNT] === 0) {
+      this.#unlock();
+      return NOTHING;
+    }
+    const at = this.#kind === "lifo" ? this.#last() : this.#first();
+    const ints = this.#ints, i = at >> 2;
+    const len = ints[i], flags = ints[i + 1];
+    if ((flags & DEAD) !== 0 || flags >> 8 !== NUMBER) {
+      this.#unlock();
+      return NOTHING; // The slow path handles every other case.
+    }
+    const value = this.#view.getFloat64(at + 8, true);
+    if (this.#kind === "lifo") w[TAIL] = at;
+    else w[HEAD] = at + this.#recordSize(len);
+    this.#dropRecord();
+    w[COUNT]--;
+    this.#unlock();
+    this.#bump(SPACE_SEQ, PUT_WAITERS, 1);
+    return value;
+  }
+
   // -- operations -------------------------------------------------------------
 
   /**
@@ -444,6 +525,15 @@ export class SharedRing {
       if (!block || expired(deadline)) {
         this.#unlock();
         return block ? "timeout" : "full";
+      }
+      const count = w[COUNT];
+      this.#unlock();
+      this.#spin(COUNT, count);
+      if (Atomics.load(w, COUNT) !== count) continue;
+      yield* this.#lock();
+      if (w[COUNT] !== count || w[SHUTDOWN] !== 0) {
+        this.#unlock();
+        continue;
       }
       const seq = Atomics.load(w, SPACE_SEQ);
       Atomics.add(w, PUT_WAITERS, 1);
@@ -494,6 +584,14 @@ export class SharedRing {
       if (!block || expired(deadline)) {
         this.#unlock();
         return { ok: false, why: block ? "timeout" : "empty" };
+      }
+      this.#unlock();
+      this.#spin(COUNT, 0);
+      if (Atomics.load(w, COUNT) !== 0) continue;
+      yield* this.#lock();
+      if (w[COUNT] !== 0 || w[SHUTDOWN] !== 0 || w[WRITERS] <= 0) {
+        this.#unlock();
+        continue;
       }
       const seq = Atomics.load(w, ITEMS_SEQ);
       Atomics.add(w, GET_WAITERS, 1);

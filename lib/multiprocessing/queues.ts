@@ -15,7 +15,13 @@
 
 import { ValueError } from "../_internal/py_errors.ts";
 import { type Reduced, reduceSymbol, registerReviver } from "../_internal/reduce.ts";
-import { type GetResult, runAsync, runBlocking, SharedRing } from "../_internal/shared_ring.ts";
+import {
+  type GetResult,
+  NOTHING,
+  runAsync,
+  runBlocking,
+  SharedRing,
+} from "../_internal/shared_ring.ts";
 import { currentSignal } from "../asyncio/tasks.ts";
 import {
   type AsyncOptions,
@@ -113,6 +119,7 @@ export class Queue<T = unknown> {
   put(obj: T, blockOrOptions?: boolean | BlockingOptions, timeout?: number | null): void {
     this.#checkOpen();
     const { block, timeout: t } = parseBlocking("put()", blockOrOptions, timeout);
+    if (this._ring.tryPut(obj, this.#countTasks)) return;
     const why = runBlocking(
       this._ring.putSteps(obj, block, t, this.#countTasks),
       "put()",
@@ -144,6 +151,8 @@ export class Queue<T = unknown> {
    */
   get(blockOrOptions?: boolean | BlockingOptions, timeout?: number | null): T {
     const { block, timeout: t } = parseBlocking("get()", blockOrOptions, timeout);
+    const fast = this._ring.tryGet();
+    if (fast !== NOTHING) return fast as T;
     return value(runBlocking(this._ring.getSteps(block, t), "get()", "getAsync()")) as T;
   }
 

@@ -19,6 +19,7 @@ import { type Reduced, reduceSymbol, registerReviver } from "../_internal/reduce
 import {
   type Failure,
   type GetResult,
+  NOTHING,
   type RingKind,
   runAsync,
   runBlocking,
@@ -319,6 +320,7 @@ export class Queue<T = unknown> extends RingQueue {
    */
   put(item: T, blockOrOptions?: boolean | BlockingOptions, timeout?: number | null): void {
     const { block, timeout: t } = parseBlocking("put()", blockOrOptions, timeout);
+    if (this._ring.tryPut(item, true)) return;
     putFailure(runBlocking(this._ring.putSteps(item, block, t, true), "put()", "putAsync()"));
   }
 
@@ -347,6 +349,8 @@ export class Queue<T = unknown> extends RingQueue {
    */
   get(blockOrOptions?: boolean | BlockingOptions, timeout?: number | null): T {
     const { block, timeout: t } = parseBlocking("get()", blockOrOptions, timeout);
+    const fast = this._ring.tryGet();
+    if (fast !== NOTHING) return fast as T;
     return getValue(runBlocking(this._ring.getSteps(block, t), "get()", "getAsync()")) as T;
   }
 
@@ -505,6 +509,8 @@ export class SimpleQueue<T = unknown> extends RingQueue {
   /** Removes and returns the next item, waiting for one; see `Queue.get`. */
   get(blockOrOptions?: boolean | BlockingOptions, timeout?: number | null): T {
     const { block, timeout: t } = parseBlocking("get()", blockOrOptions, timeout);
+    const fast = this._ring.tryGet();
+    if (fast !== NOTHING) return fast as T;
     return getValue(runBlocking(this._ring.getSteps(block, t), "get()", "getAsync()")) as T;
   }
 
