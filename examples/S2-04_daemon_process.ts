@@ -22,7 +22,7 @@ import { multiprocessing, time } from "../mod.ts";
 export function sing(): void {
   for (let i = 0; i < 10; i++) {
     console.log("singing");
-    time.sleep(0.2);
+    time.sleep(0.5);
   }
 }
 
