@@ -7,9 +7,17 @@
  * @module
  */
 
-import { Mutex } from "multithreading";
-import type { Event } from "../../lib/threading/event.ts";
-import { Lock } from "../../lib/threading/lock.ts";
+import { threading } from "../../mod.ts";
+
+// multithreading 0.3.52 reads `navigator` at load, which Node 20 lacks.
+const multithreading = await import("multithreading").catch(() => undefined);
+
+/** Whether the `multithreading` package loads on this runtime. */
+export const hasMultithreading: boolean = multithreading !== undefined;
+
+type Event = threading.Event;
+type Lock = threading.Lock;
+const { Lock } = threading;
 
 /** This module's URL (the `module` option of the benchmark's threads). */
 export const here: string = import.meta.url;
@@ -70,7 +78,8 @@ function lockLoop(
       rawRelease(word);
     }
   } else {
-    const mutex = new Mutex(undefined, shared as SharedArrayBuffer);
+    if (!multithreading) throw new Error("the multithreading package does not load here");
+    const mutex = new multithreading.Mutex(undefined, shared as SharedArrayBuffer);
     for (let i = 0; i < n; i++) {
       const guard = mutex.blockingLock();
       if (counter) counter[0]++;

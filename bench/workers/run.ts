@@ -6,29 +6,30 @@
  *     npx deno run -A bench/workers/run.ts            # full sizes: results + README
  *     npx deno run -A bench/workers/run.ts --quick    # smoke run (bench/.cache/)
  *
- * Workloads:
+ * Workloads (child.ts runs them on Deno, and on Node against a snapshot of
+ * the npm build; python_workers.py on CPython):
  * - start → first result: `new Thread({ target }).start()` (and `Process`)
  *   until the target has run and the parent sees it (an `Event` it sets),
- *   against a raw `node:worker_threads` Worker posting one message (same
- *   runtime), and CPython's `multiprocessing` with the spawn start method;
+ *   against a raw `node:worker_threads` Worker posting one message on the
+ *   same runtime, and CPython's `multiprocessing` with the spawn start method;
  * - Lock uncontended: N acquire+release inside one worker (pyconc `Lock`
  *   with `acquire()/release()` and with `using`, a raw `Atomics` futex mutex,
  *   `multithreading`'s `Mutex.blockingLock()`), CPython's `threading.Lock`;
  * - Lock contended: two workers, N each, incrementing a shared counter;
- * - Event wake-up: ping-pong between two workers (set → the other wakes →
- *   sets back), pyconc `Event` against raw `Atomics.wait`/`notify` and CPython
- *   `threading.Event` between two threads (`multithreading` has no Event).
+ * - Event wake-up: ping-pong between two workers, pyconc `Event` against raw
+ *   `Atomics.wait`/`notify` and CPython's `threading.Event` between two
+ *   threads (`multithreading` has no Event).
  *
- * Options: `--quick`, `--runs=N` (default 7), `--no-python`.
+ * Options: `--quick`, `--no-node`, `--no-python`, `--no-build`.
  *
  * @module
  */
 
-import { mkdirSync } from "node:fs";
-import { Worker } from "node:worker_threads";
-import process from "node:process";
-import { fileURLToPath } from "node:url";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import process from "node:process";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import ts from "typescript";
 import { median } from "../_lib/stats.ts";
 import { runJson, tryOutput } from "../_lib/process.ts";
 import {
@@ -40,224 +41,197 @@ import {
   type Row,
   writeResults,
 } from "../_lib/results.ts";
-import { Event } from "../../lib/threading/event.ts";
-import { Thread } from "../../lib/threading/thread.ts";
-import { Process } from "../../lib/multiprocessing/process.ts";
-import * as bodies from "./bodies.ts";
+import { FULL, QUICK, workloads } from "./workloads.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const args = process.argv.slice(2);
-const quick = args.includes("--quick");
-const runsArg = args.find((a) => a.startsWith("--runs="));
-const RUNS = runsArg ? Number(runsArg.slice(7)) : quick ? 3 : 7;
-const N_UNCONTENDED = quick ? 100_000 : 1_000_000;
-const N_CONTENDED = quick ? 20_000 : 200_000;
-const ROUNDS = quick ? 1000 : 10_000;
-const runtime = `deno ${process.versions.deno}`;
+const flag = (name: string) => args.includes(`--${name}`);
+const quick = flag("quick");
+const sizes = quick ? QUICK : FULL;
+const childArgs = [
+  `--runs=${sizes.runs}`,
+  `--uncontended=${sizes.uncontended}`,
+  `--contended=${sizes.contended}`,
+  `--rounds=${sizes.rounds}`,
+  `--settle=${sizes.settle}`,
+];
+const log = (line: string) => process.stderr.write(`${line}\n`);
 
-const W_START = "start → first result";
-const W_UNCONTENDED = `Lock uncontended: ${N_UNCONTENDED} acquire+release`;
-const W_CONTENDED = `Lock contended: 2 workers × ${N_CONTENDED}`;
-const W_EVENT = `Event wake-up: ${ROUNDS} ping-pong round trips`;
+interface ChildResult {
+  runtime: string;
+  notes?: string[];
+  rows: { workload: string; subject: string; runs_ms: number[] }[];
+}
 
 const rows: Row[] = [];
-function record(workload: string, subject: string, values: number[], rt = runtime): void {
-  rows.push({ workload, subject, runtime: rt, median_ms: median(values), runs_ms: values });
-  process.stderr.write(`${workload} | ${subject}: ${formatMs(median(values))} ms\n`);
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function times(n: number, once: () => Promise<number>): Promise<number[]> {
-  await once(); // warm-up
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push(await once());
-  return out;
-}
-
-// --- start → first result --------------------------------------------------
-
-for (const [subject, Cls] of [["pyconc Thread", Thread], ["pyconc Process", Process]] as const) {
-  record(
-    W_START,
-    subject,
-    await times(RUNS, async () => {
-      const ready = new Event();
-      const t0 = performance.now();
-      const task = new Cls({ target: bodies.ping, args: [ready], module: bodies.here });
-      task.start();
-      await ready.waitAsync();
-      const elapsed = performance.now() - t0;
-      await task.join();
-      return elapsed;
-    }),
+const notes: string[] = [];
+function add(result: ChildResult, rename?: (subject: string, i: number) => string): void {
+  notes.push(...(result.notes ?? []));
+  result.rows.forEach((r, i) =>
+    rows.push({
+      workload: r.workload,
+      subject: rename ? rename(r.subject, i) : r.subject,
+      runtime: result.runtime,
+      median_ms: median(r.runs_ms),
+      runs_ms: r.runs_ms,
+    })
   );
 }
 
-const rawWorkerUrl = new URL("./raw_worker.ts", import.meta.url);
-record(
-  W_START,
-  "raw Worker",
-  await times(RUNS, async () => {
-    const t0 = performance.now();
-    const worker = new Worker(rawWorkerUrl);
-    await new Promise((resolve) => worker.once("message", resolve));
-    const elapsed = performance.now() - t0;
-    await worker.terminate();
-    return elapsed;
-  }),
+// --- Deno --------------------------------------------------------------------
+
+add(
+  await runJson<ChildResult>(
+    process.execPath,
+    ["run", "-A", join(here, "child.ts"), ...childArgs],
+    { cwd: root },
+  ),
 );
 
-// --- locks -----------------------------------------------------------------
+// --- Node (against a snapshot of the npm build) ------------------------------
 
-const subjects: bodies.LockSubject[] = ["pyconc", "pyconc-using", "raw-atomics", "multithreading"];
-const subjectName = (s: bodies.LockSubject) =>
-  s === "pyconc" ? "pyconc" : s === "pyconc-using" ? "pyconc (using)" : s;
-
-for (const subject of subjects) {
-  record(
-    W_UNCONTENDED,
-    subjectName(subject),
-    await times(RUNS, async () => {
-      const out = new Float64Array(new SharedArrayBuffer(8));
-      const go = new Event();
-      go.set();
-      const t = new Thread({
-        target: bodies.lockBench,
-        args: [subject, N_UNCONTENDED, bodies.makeLock(subject), go, out, 0],
-        module: bodies.here,
-      });
-      t.start();
-      await t.join();
-      return out[0];
-    }),
-  );
+function entryOf(dir: string): string | undefined {
+  const path = join(dir, "esm", "mod.js");
+  return existsSync(path) ? path : undefined;
 }
 
-for (const subject of subjects) {
-  record(
-    W_CONTENDED,
-    subjectName(subject),
-    await times(RUNS, async () => {
-      const out = new Float64Array(new SharedArrayBuffer(16));
-      const counter = new Int32Array(new SharedArrayBuffer(4));
-      const go = new Event();
-      const lock = bodies.makeLock(subject);
-      const threads = [0, 1].map((slot) =>
-        new Thread({
-          target: bodies.lockBench,
-          args: [subject, N_CONTENDED, lock, go, out, slot, counter],
-          module: bodies.here,
-        })
-      );
-      for (const t of threads) t.start();
-      await sleep(quick ? 100 : 300); // both started and warmed up
-      go.set();
-      for (const t of threads) await t.join();
-      if (counter[0] !== 2 * N_CONTENDED) {
-        throw new Error(`${subject}: the counter is ${counter[0]}, not ${2 * N_CONTENDED}`);
+async function npmSnapshot(): Promise<string | undefined> {
+  const npmDir = join(root, "npm");
+  const snapshot = join(root, "bench", ".cache", "npm-workers");
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!entryOf(npmDir) && attempt === 0 && !flag("no-build")) {
+      log("npm/ is missing: building it (scripts/build_npm.ts)");
+      await tryOutput(process.execPath, ["run", "-A", join(root, "scripts", "build_npm.ts")]);
+    }
+    if (entryOf(npmDir)) {
+      rmSync(snapshot, { recursive: true, force: true });
+      try {
+        cpSync(join(npmDir, "esm"), join(snapshot, "esm"), { recursive: true });
+        const entry = entryOf(snapshot);
+        const ok = entry && await tryOutput("node", [
+          "--input-type=module",
+          "-e",
+          `await import(${JSON.stringify(pathToFileURL(entry).href)})`,
+        ]);
+        if (ok !== undefined) return entry;
+      } catch {
+        // npm/ changed while it was copied: try again.
       }
-      return Math.max(out[0], out[1]);
-    }),
-  );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+  }
+  return undefined;
 }
 
-// --- event wake-up -----------------------------------------------------------
+/** Transpiles child.ts and what it imports for Node, pointing `../../mod.ts` at the snapshot. */
+function transpileForNode(entry: string): string {
+  const outDir = join(root, "bench", ".cache", "workers-node");
+  for (const file of ["child.ts", "bodies.ts", "ping.ts", "workloads.ts", "raw_worker.ts"]) {
+    const source = readFileSync(join(here, file), "utf8")
+      .replaceAll('"../../mod.ts"', JSON.stringify(pathToFileURL(entry).href))
+      .replaceAll('"./raw_worker.ts"', '"./raw_worker.js"');
+    const { outputText } = ts.transpileModule(source, {
+      fileName: file,
+      compilerOptions: {
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ESNext,
+        rewriteRelativeImportExtensions: true,
+      },
+    });
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, file.replace(/\.ts$/, ".js")), outputText);
+  }
+  return join(outDir, "child.js");
+}
 
-for (const subject of ["pyconc", "raw-atomics"] as const) {
-  record(
-    W_EVENT,
-    subject,
-    await times(RUNS, async () => {
-      const out = new Float64Array(new SharedArrayBuffer(16));
-      const go = new Event();
-      const pair = subject === "pyconc"
-        ? [new Event(), new Event()]
-        : [new Int32Array(new SharedArrayBuffer(8))];
-      const threads = ([0, 1] as const).map((side) =>
-        new Thread({
-          target: subject === "pyconc" ? bodies.eventPingPong : bodies.rawPingPong,
-          args: [side, ROUNDS, ...pair, go, out],
-          module: bodies.here,
-        })
-      );
-      for (const t of threads) t.start();
-      await sleep(quick ? 100 : 300);
-      go.set();
-      for (const t of threads) await t.join();
-      return Math.max(out[0], out[1]);
-    }),
-  );
+if (!flag("no-node") && await tryOutput("node", ["--version"])) {
+  const entry = await npmSnapshot();
+  if (entry) {
+    add(await runJson<ChildResult>("node", [transpileForNode(entry), ...childArgs], { cwd: root }));
+  } else {
+    notes.push("Node was not measured: no npm build could be loaded.");
+  }
+} else {
+  notes.push("Node was not measured (`node` not found or `--no-node`).");
 }
 
 // --- CPython -------------------------------------------------------------------
 
-let pythonRuntime: string | undefined;
-if (!args.includes("--no-python") && await tryOutput("python3", ["--version"])) {
-  const py = await runJson<{ runtime: string; rows: { workload: string; runs_ms: number[] }[] }>(
-    "python3",
-    [join(here, "python_workers.py"), ...(quick ? ["--quick"] : [])],
+if (!flag("no-python") && await tryOutput("python3", ["--version"])) {
+  add(
+    await runJson<ChildResult>("python3", [
+      join(here, "python_workers.py"),
+      ...(quick ? ["--quick"] : []),
+    ]),
+    (_subject, i) => (i === 0 ? "CPython multiprocessing (spawn)" : "CPython threading"),
   );
-  pythonRuntime = py.runtime;
-  const names = [W_START, W_UNCONTENDED, W_EVENT];
-  py.rows.forEach((row, i) => {
-    const subject = i === 0 ? "CPython multiprocessing (spawn)" : "CPython threading";
-    record(names[i], subject, row.runs_ms, py.runtime);
-  });
+} else {
+  notes.push("CPython was not measured (`python3` not found or `--no-python`).");
 }
 
 // --- results ---------------------------------------------------------------------
 
 const date = new Date().toISOString().slice(0, 10);
-const results = { suite: "workers", date, rows };
-if (quick || runsArg) {
+const results = { suite: "workers", date, rows, notes };
+if (quick) {
   mkdirSync(join(root, "bench", ".cache"), { recursive: true });
   writeResults(join(root, "bench", ".cache", "workers-quick.json"), results);
-  process.stderr.write("quick run: wrote bench/.cache/workers-quick.json\n");
+  log("quick run: wrote bench/.cache/workers-quick.json");
 } else {
   writeResults(join(root, "bench", "results", "workers.json"), results);
   replaceSection(join(root, "README.md"), "bench:workers", report());
-  process.stderr.write("wrote bench/results/workers.json and README's bench:workers section\n");
+  log("wrote bench/results/workers.json and README's bench:workers section");
 }
 
-function cell(workload: string, subject: string): number | undefined {
-  return rows.find((r) => r.workload === workload && r.subject === subject)?.median_ms;
+function cell(workload: string, subject: string, runtime: string): number | undefined {
+  return rows.find((r) => r.workload === workload && r.subject === subject && r.runtime === runtime)
+    ?.median_ms;
 }
 
 function report(): string {
+  const runtimes = [...new Set(rows.map((r) => r.runtime))];
+  const js = runtimes.filter((r) => !r.startsWith("python"));
+  const python = runtimes.find((r) => r.startsWith("python"));
   const body: string[][] = [];
   const line = (workload: string, ours: string, anchors: string[]) => {
-    const mine = cell(workload, ours);
-    if (mine === undefined) return;
-    const others = anchors
-      .map((a) => [a, cell(workload, a)] as const)
-      .filter(([, v]) => v !== undefined)
-      .map(([a, v]) => `${a} ${formatMs(v!)} ms (${formatRatio(v! / mine)})`);
-    body.push([workload, ours, formatMs(mine), others.join("; ")]);
+    for (const rt of js) {
+      const mine = cell(workload, ours, rt);
+      if (mine === undefined) continue;
+      const others = anchors.flatMap((a) => {
+        const v = cell(workload, a, a.startsWith("CPython") ? python ?? "" : rt);
+        return v === undefined ? [] : [`${a} ${formatMs(v)} (${formatRatio(v / mine)})`];
+      });
+      body.push([workload, `${ours} (${rt.split(" ")[0]})`, formatMs(mine), others.join("; ")]);
+    }
   };
-  line(W_START, "pyconc Thread", ["raw Worker", "CPython multiprocessing (spawn)"]);
-  line(W_START, "pyconc Process", ["raw Worker", "CPython multiprocessing (spawn)"]);
-  for (const ours of ["pyconc", "pyconc (using)"]) {
-    line(W_UNCONTENDED, ours, ["raw-atomics", "multithreading", "CPython threading"]);
-  }
-  line(W_CONTENDED, "pyconc", ["raw-atomics", "multithreading"]);
-  line(W_EVENT, "pyconc", ["raw-atomics", "CPython threading"]);
+  const u = workloads.uncontended(sizes.uncontended);
+  line(workloads.start, "pyconc Thread", ["raw Worker", "CPython multiprocessing (spawn)"]);
+  line(workloads.start, "pyconc Process", ["raw Worker", "CPython multiprocessing (spawn)"]);
+  line(workloads.start, "pyconc Thread, target module imports the package", ["raw Worker"]);
+  line(u, "pyconc", ["raw-atomics", "multithreading", "CPython threading"]);
+  line(u, "pyconc (using)", ["raw-atomics", "multithreading"]);
+  line(workloads.contended(sizes.contended), "pyconc", ["raw-atomics", "multithreading"]);
+  line(workloads.event(sizes.rounds), "pyconc", ["raw-atomics", "CPython threading"]);
   const table = markdownTable(["workload", "subject", "ms", "anchors: ms (anchor ÷ pyconc)"], body);
   const text = `### workers
 
-Medians of ${RUNS} runs (after 1 warm-up) in one run on one machine, ${date}: ${runtime}${
-    pythonRuntime ? `, ${pythonRuntime}` : ""
+Medians of ${sizes.runs} runs (after 1 warm-up) in one run on one machine, ${date}: ${
+    runtimes.join(", ")
   }. A ratio is the anchor's time divided by pyconc's: above 1× pyconc is faster. Targets: start ≤
 1.3× a raw Worker (ratio ≥ 0.77×); uncontended Lock within 2× the raw Atomics loop (ratio ≥ 0.5×).
 
 ${table}
 
+- Start-up: the target's module imports nothing from pyconc (\`ping.ts\`); in the "imports the
+  package" row it imports \`mod.ts\` (every module of pyconc), as a program usually does.
 - Loops run inside workers (\`bench/workers/bodies.ts\`) and time themselves, so worker start-up is
   left out of the lock and event rows. "raw-atomics" is a futex mutex (Drepper's) written inline;
-  \`multithreading\` is the npm package (\`Mutex.blockingLock()\`); CPython runs
-  \`python_workers.py\` (threads for Lock and Event, \`multiprocessing\` spawn for start-up). Raw
-  medians: \`bench/results/workers.json\`.
+  \`multithreading\` is the npm package (\`Mutex.blockingLock()\`, which allocates a guard per lock);
+  CPython runs \`python_workers.py\` (threads for Lock and Event, \`multiprocessing\` spawn for
+  start-up). \`using _ = lock.acquire()\` costs more than \`acquire()\`/\`release()\` because the
+  runtimes' \`using\` machinery runs per block. Raw medians: \`bench/results/workers.json\`.
+${notes.map((n) => `- ${n}`).join("\n")}
 `;
   return formatMarkdown(text);
 }

@@ -22,12 +22,10 @@ writeStdioDirectly();
 const data = port.workerData as { info: unknown; spec: unknown };
 (globalThis as Record<symbol, unknown>)[WORKER_INFO_KEY] = data.info;
 // Imported after the identity is in place: identity.ts reads it at load. The
-// runner, the revivers of shared arguments and the target's module load in
-// parallel (start-up time is mostly module loading).
-const spec = data.spec as { cls?: { module?: string }; target?: { module?: string } | null };
-for (const module of [spec.cls?.module, spec.target?.module]) {
-  if (module) import(module).catch(() => {}); // resolveShipped reports failures.
-}
+// runner and the revivers of shared arguments load in parallel (start-up time
+// is mostly module loading). The target's module is not preloaded alongside:
+// Deno may hand a second import() of a module still in its top-level await
+// back before that await ends.
 const [{ runTask, joinChildren }, revived] = await Promise.all([
   import("./_runner.ts"),
   reviveValue(data.spec),
