@@ -18,11 +18,10 @@
 //
 // Differences: `async with lock:` becomes a block holding
 // `await using _ = await lock.acquire()`: the permit releases the lock when
-// the block ends, on every exit path. Python prints "a got lock" before
-// "b waiting for lock" (acquiring a free lock does not suspend); a JavaScript
-// `await` always suspends, even on a settled promise, so b may print
-// "b waiting for lock" first. The lock itself behaves as in Python: b gets it
-// only after a has released it.
+// the block ends, on every exit path. As in Python, "a got lock" comes before
+// "b waiting for lock": acquiring a free lock does not give other tasks a
+// turn (the loop runs a task's step until it waits on a pending future), and
+// b gets the lock only after a has released it.
 
 import { asyncio } from "../mod.ts";
 

@@ -26,11 +26,10 @@
 // seconds waitFor cancels the gather, which cancels both waiting consumers;
 // the TimeoutError is the expected way out and is caught silently. The
 // printed lines are the original's. The consumers take turns in FIFO order:
-// a woken getter goes to the back of the queue's waiters. Python prints
-// A, A, B, A, B: consumer A gets item 0 without suspending and queues its next
-// get() before B's first one. A JavaScript `await` suspends even when get()
-// finds an item at once, so B may queue first and the turns become
-// A, B, A, B, A.
+// a woken getter goes to the back of the queue's waiters. As in Python the
+// turns are A, A, B, A, B: consumer A gets item 0 without suspending and
+// queues its next get() before B's first one (the loop runs a task's step
+// until it waits on a pending future, as Python does).
 
 import { asyncio, TimeoutError } from "../mod.ts";
 

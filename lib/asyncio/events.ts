@@ -65,8 +65,55 @@ type Callback = (arg: never) => void;
 
 let ready: unknown[] = [];
 let readyHead = 0;
+// End (exclusive) of the batch being run: the callbacks that were ready when
+// it started, as in Python's `_run_once`.
+let batchEnd = 0;
 let drainScheduled = false;
 let draining = false;
+
+// Python-exact step order. A task step in Python runs until the coroutine
+// suspends on a pending future (or returns); awaiting a done future does not
+// yield. A JavaScript `await` always suspends, so after a task step the drain
+// waits until that task has *parked* (awaited a pending pyconc future, or
+// finished) before it runs the next ready callback, and resumes from a
+// microtask. A task that awaits something pyconc cannot see (a foreign
+// promise) never parks: the drain then resumes at the next macrotask.
+let stepTask: object | undefined = undefined;
+let pausedOn: object | undefined = undefined;
+let pausedSince = 0;
+let pausedWhat: [(arg: unknown) => void, unknown] | undefined = undefined;
+let fallbackArmed = false;
+
+/** @internal The callback being run is a step of `task`: wait for it to park. */
+export function _taskStep(task: object): void {
+  if (draining) stepTask = task;
+}
+
+/** @internal `task` parked (awaits a pending pyconc future, or is done). */
+export function _taskParked(task: object): void {
+  if (task === stepTask) stepTask = undefined;
+  else if (task === pausedOn) resumeDrain();
+}
+
+function resumeDrain(): void {
+  const what = pausedWhat;
+  pausedOn = undefined;
+  pausedWhat = undefined;
+  if (what !== undefined) reportSlow(what[0], what[1], pausedSince);
+  if (!drainScheduled && !draining && readyHead < ready.length) scheduleDrain();
+}
+
+function onFallback(): void {
+  fallbackArmed = false;
+  // A macrotask runs only once every microtask ran: the paused task awaits a
+  // foreign promise; let the other callbacks run meanwhile.
+  if (pausedOn !== undefined) resumeDrain();
+}
+
+function armFallback(): void {
+  fallbackArmed = true;
+  macrotask(onFallback);
+}
 
 function scheduleDrain(): void {
   if (!drainScheduled) {
@@ -82,10 +129,12 @@ function scheduleDrainMicrotask(): void {
 
 function drain(): void {
   drainScheduled = false;
+  if (pausedOn !== undefined) return;
   draining = true;
   const loop = runningLoop ?? defaultLoop;
   const timed = loop !== undefined && loop._debug;
-  const end = ready.length;
+  if (readyHead >= batchEnd) batchEnd = ready.length;
+  const end = batchEnd;
   const q = ready;
   try {
     while (readyHead < end) {
@@ -94,29 +143,47 @@ function drain(): void {
       q[readyHead] = undefined;
       q[readyHead + 1] = undefined;
       readyHead += 2;
-      if (timed) {
-        const t0 = monotonic();
-        runCallback(fn, arg);
-        const dt = monotonic() - t0;
-        if (dt >= loop!.slowCallbackDuration) {
-          logger.warning(`Executing ${describeCallback(fn, arg)} took ${dt.toFixed(3)} seconds`);
+      const t0 = timed ? monotonic() : 0;
+      runCallback(fn, arg);
+      if (stepTask !== undefined) {
+        // A task step: wait until the task parks.
+        pausedOn = stepTask;
+        stepTask = undefined;
+        if (timed) {
+          pausedSince = t0;
+          pausedWhat = [fn, arg];
         }
-      } else {
-        runCallback(fn, arg);
+        if (!fallbackArmed) runOutside(armFallback);
+        return;
       }
+      if (timed) reportSlow(fn, arg, t0);
     }
   } finally {
     draining = false;
-    if (readyHead === ready.length) {
-      ready.length = 0;
-      readyHead = 0;
-    } else {
-      if (readyHead > 4096 && readyHead * 2 > ready.length) {
-        ready = ready.slice(readyHead);
+    if (pausedOn === undefined) {
+      if (readyHead === ready.length) {
+        ready.length = 0;
         readyHead = 0;
+        batchEnd = 0;
+      } else {
+        if (readyHead > 4096 && readyHead * 2 > ready.length) {
+          ready = ready.slice(readyHead);
+          readyHead = 0;
+          batchEnd = 0;
+        }
+        scheduleDrain();
       }
-      scheduleDrain();
     }
+  }
+}
+
+/** Reports a callback that ran `slowCallbackDuration` seconds or more. */
+function reportSlow(fn: (arg: unknown) => void, arg: unknown, t0: number): void {
+  const loop = runningLoop ?? defaultLoop;
+  if (loop === undefined || !loop._debug) return;
+  const dt = monotonic() - t0;
+  if (dt >= loop.slowCallbackDuration) {
+    logger.warning(`Executing ${describeCallback(fn, arg)} took ${dt.toFixed(3)} seconds`);
   }
 }
 
@@ -142,7 +209,7 @@ function describeCallback(fn: (arg: unknown) => void, arg: unknown): string {
 /** @internal Schedules `fn(arg)` on the ready queue, FIFO, never inline. */
 export function scheduleSoon<A>(fn: (arg: A) => void, arg: A): void {
   ready.push(fn, arg);
-  if (!drainScheduled && !draining) scheduleDrain();
+  if (!drainScheduled && !draining && pausedOn === undefined) scheduleDrain();
 }
 
 // sleep(0): one full loop turn, batched into one macrotask.

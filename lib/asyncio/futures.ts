@@ -16,7 +16,14 @@ import { frameStorage } from "../_internal/async_context.ts";
 import { CancelledError, InvalidStateError } from "../exceptions.ts";
 import { copyContext } from "../contextvars/context.ts";
 import type { Context } from "../contextvars/context.ts";
-import { _wire, type EventLoop, getEventLoop, scheduleSoon } from "./events.ts";
+import {
+  _taskParked,
+  _taskStep,
+  _wire,
+  type EventLoop,
+  getEventLoop,
+  scheduleSoon,
+} from "./events.ts";
 
 const inspectDeno = Symbol.for("Deno.customInspect");
 const inspectNode = Symbol.for("nodejs.util.inspect.custom");
@@ -35,6 +42,8 @@ export interface TaskWaiterState {
   _mustCancel: boolean;
   /** The error to raise for the pending cancel. */
   _makeCancelledError(): CancelledError;
+  /** 0 while the task is pending. */
+  _state: number;
 }
 
 /** One `then` registration: wakes the awaiting task through the ready queue. */
@@ -132,6 +141,8 @@ export class Future<T> implements PromiseLike<T> {
       const task = a.task;
       if (task !== undefined) {
         removeWaiter(task, a.fut);
+        // The task resumes here (a step) unless it still waits on another future.
+        if (task._state === PENDING && !hasPendingWaiter(task)) _taskStep(task);
         if (task._mustCancel) {
           // Python's __step: a pending cancel is thrown in at this await.
           task._mustCancel = false;
@@ -402,7 +413,10 @@ export class Future<T> implements PromiseLike<T> {
         task._mustCancel = false;
         return Promise.reject(task._makeCancelledError()).then(onFulfilled, onRejected);
       }
-      if (this._state === PENDING) addWaiter(task, this as Future<unknown>);
+      if (this._state === PENDING) {
+        addWaiter(task, this as Future<unknown>);
+        _taskParked(task);
+      }
     }
     if (this._state !== PENDING) {
       // Awaiting a done future does not yield to other callbacks in Python.
@@ -500,6 +514,15 @@ function addWaiter(task: TaskWaiterState, fut: Future<unknown>): void {
     const extra = task._extraWaiters ??= [];
     if (!extra.includes(fut)) extra.push(fut);
   }
+}
+
+function hasPendingWaiter(task: TaskWaiterState): boolean {
+  if (task._waiter !== undefined && task._waiter._state === PENDING) return true;
+  const extra = task._extraWaiters;
+  if (extra !== undefined) {
+    for (let i = 0; i < extra.length; i++) if (extra[i]._state === PENDING) return true;
+  }
+  return false;
 }
 
 function removeWaiter(task: TaskWaiterState, fut: Future<unknown>): void {

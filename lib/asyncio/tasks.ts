@@ -19,7 +19,15 @@
 import { frameStorage } from "../_internal/async_context.ts";
 import { CancelledError } from "../exceptions.ts";
 import { type Context, copyContext } from "../contextvars/context.ts";
-import { _wire, type EventLoop, getEventLoop, scheduleSoon, type TaskNode } from "./events.ts";
+import {
+  _taskParked,
+  _taskStep,
+  _wire,
+  type EventLoop,
+  getEventLoop,
+  scheduleSoon,
+  type TaskNode,
+} from "./events.ts";
 import { Future, type TaskWaiterState } from "./futures.ts";
 
 /** A coroutine: a function returning a promise (called later), or a started promise. */
@@ -115,6 +123,7 @@ export class Task<T> extends Future<T> implements TaskWaiterState {
       return;
     }
     task.#started = true;
+    _taskStep(task);
     frameStorage.run(task.#frame, Task.#start, task);
   }
 
@@ -168,6 +177,7 @@ export class Task<T> extends Future<T> implements TaskWaiterState {
     this.getLoop()._tasks.delete(this as Task<unknown>);
     this._waiter = undefined;
     this._extraWaiters = undefined;
+    _taskParked(this);
   }
 
   /** @internal The error raised for a pending cancel. */
