@@ -143,7 +143,7 @@ function drain(): void {
       q[readyHead] = undefined;
       q[readyHead + 1] = undefined;
       readyHead += 2;
-      const t0 = timed ? monotonic() : 0;
+      const t0 = timed ? performance.now() : 0;
       runCallback(fn, arg);
       if (stepTask !== undefined) {
         // A task step: wait until the task parks.
@@ -177,11 +177,12 @@ function drain(): void {
   }
 }
 
-/** Reports a callback that ran `slowCallbackDuration` seconds or more. */
+/** Reports a callback that ran `slowCallbackDuration` seconds or more (real time; `t0` from performance.now()). */
 function reportSlow(fn: (arg: unknown) => void, arg: unknown, t0: number): void {
   const loop = runningLoop ?? defaultLoop;
   if (loop === undefined || !loop._debug) return;
-  const dt = monotonic() - t0;
+  // Real time: the loop clock may be scaled (PYCONC_TIME_SCALE), durations are not.
+  const dt = (performance.now() - t0) / 1000;
   if (dt >= loop.slowCallbackDuration) {
     logger.warning(`Executing ${describeCallback(fn, arg)} took ${dt.toFixed(3)} seconds`);
   }

@@ -245,6 +245,32 @@ Deno.test("debug mode reports a slow task step as the task", async () => {
   );
 });
 
+Deno.test("debug mode times a task step in real seconds, up to the await that parks it", async () => {
+  const saved = asyncio.logger.warning;
+  const lines: string[] = [];
+  asyncio.logger.warning = (message) => lines.push(message);
+  try {
+    await asyncio.run(async () => {
+      asyncio.getRunningLoop().slowCallbackDuration = 0.02;
+      const done = new asyncio.Future<void>();
+      done.setResult();
+      await asyncio.createTask(async function busy() {
+        // Awaiting a done future does not end the step: the busy part counts.
+        await done;
+        const end = performance.now() + 40;
+        while (performance.now() < end) { /* busy */ }
+        await asyncio.sleep(0);
+      }, { name: "busy-after-await" });
+    }, { debug: true });
+  } finally {
+    asyncio.logger.warning = saved;
+  }
+  const line = lines.find((l) => l.includes("name='busy-after-await'"));
+  assert.ok(line, lines.join("\n"));
+  const seconds = Number(/took (\d+\.\d{3}) seconds$/.exec(line)![1]);
+  assert.ok(seconds >= 0.035 && seconds < 5, line);
+});
+
 Deno.test("closing the loop drops timers nobody awaits (the program can exit)", async () => {
   let leftover: asyncio.Future<void> | undefined;
   await asyncio.run(async () => {
