@@ -26,7 +26,9 @@
 //
 // Differences: the seed leaves the second `asyncio.run` commented out; the port
 // runs it, so that the loop facade is shown. The loop prints through its
-// toString(), pyconc's port of the loop's repr (`<… running=True …>`).
+// toString(), pyconc's port of the loop's repr: `<EventLoop running=True
+// closed=False debug=False>` (CPython names its own class there,
+// `_UnixSelectorEventLoop` on Unix).
 // Python prints booleans as `True`/`False`; `pyBool` does the same.
 
 import { asyncio } from "../mod.ts";

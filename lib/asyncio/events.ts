@@ -1036,9 +1036,14 @@ export class EventLoop {
     }
   }
 
-  /** `<EventLoop running=false closed=false debug=false>`. */
+  /**
+   * Python's repr with Python's booleans: `<EventLoop running=True closed=False
+   * debug=False>` (CPython names its loop class, e.g. `_UnixSelectorEventLoop`).
+   */
   toString(): string {
-    return `<EventLoop running=${this.#running} closed=${this.#closed} debug=${this._debug}>`;
+    return `<${this.constructor.name} running=${pyBool(this.#running)} closed=${
+      pyBool(this.#closed)
+    } debug=${pyBool(this._debug)}>`;
   }
 
   /** Deno's inspect hook. */
@@ -1050,6 +1055,10 @@ export class EventLoop {
   [inspectNode](): string {
     return this.toString();
   }
+}
+
+function pyBool(value: boolean): string {
+  return value ? "True" : "False";
 }
 
 function checkCallback(callback: unknown, method: string): void {

@@ -216,12 +216,18 @@ Deno.test("debug mode reports slow callbacks", async () => {
 
 Deno.test("loop repr and debug property", async () => {
   const loop = asyncio.newEventLoop();
-  assert.equal(String(loop), "<EventLoop running=false closed=false debug=false>");
+  assert.equal(String(loop), "<EventLoop running=False closed=False debug=False>");
   loop.debug = true;
+  assert.equal(String(loop), "<EventLoop running=False closed=False debug=True>");
+  await loop.runUntilComplete(async () => {
+    await asyncio.sleep(0);
+    assert.equal(String(loop), "<EventLoop running=True closed=False debug=True>");
+  });
   assert.equal(loop.getDebug(), true);
   loop.setDebug(false);
   assert.equal(loop.debug, false);
   loop.close();
+  assert.equal(String(loop), "<EventLoop running=False closed=True debug=False>");
 });
 
 Deno.test("debug mode reports a slow task step as the task", async () => {
