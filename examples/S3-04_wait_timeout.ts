@@ -59,11 +59,7 @@ async function main(): Promise<void> {
   const task3 = asyncio.createTask(() => task("C", 1), { name: "C" }); // 报错
 
   // 使用 asyncio.wait 等待两个任务完成,超时时间为 3 秒,让B超时
-  // (wait() is typed to return Sets of Futures; these are the tasks passed in)
-  const [done, pending] = await asyncio.wait([task1, task2, task3], { timeout: 3 }) as [
-    Set<asyncio.Task<string>>,
-    Set<asyncio.Task<string>>,
-  ];
+  const [done, pending] = await asyncio.wait([task1, task2, task3], { timeout: 3 });
 
   // 打印完成的任务
   for (const t of done) {

@@ -89,6 +89,7 @@ export {
   type ReturnWhen,
   wait,
   waitFor,
+  type WaitItem,
   type WaitOptions,
 } from "./wait.ts";
 export { Timeout, timeout, timeoutAt } from "./timeouts.ts";

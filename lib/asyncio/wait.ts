@@ -10,7 +10,7 @@ import { CancelledError, TimeoutError } from "../exceptions.ts";
 import { getEventLoop, type TimerHandle } from "./events.ts";
 import { Future, wrapFuture } from "./futures.ts";
 import type { Awaitable } from "./gather.ts";
-import { ensureFuture } from "./tasks.ts";
+import { ensureFuture, type Task } from "./tasks.ts";
 import { timeout } from "./timeouts.ts";
 
 /**
@@ -59,10 +59,21 @@ export interface WaitOptions {
 }
 
 /**
+ * What {@linkcode wait}'s sets hold for an awaitable of type `A`: a future or
+ * task as is (same type), a coroutine function or promise as the task that
+ * wraps it.
+ */
+export type WaitItem<A> = A extends Future<unknown> ? A
+  : A extends () => infer R ? Task<Awaited<R>>
+  : A extends PromiseLike<infer R> ? Task<Awaited<R>>
+  : never;
+
+/**
  * Waits for futures and tasks and returns `[done, pending]` sets (Python's
  * `asyncio.wait(fs, timeout=None, return_when=ALL_COMPLETED)`). Coroutine
  * functions and promises are wrapped in tasks first (their tasks are what the
- * sets hold). A timeout does not raise and cancels nothing.
+ * sets hold). The sets hold the input's own element type: pass tasks, get
+ * `Set<Task<T>>`. A timeout does not raise and cancels nothing.
  *
  * @throws {RangeError} ValueError: no awaitables, or an unknown `returnWhen`.
  *
@@ -81,10 +92,10 @@ export interface WaitOptions {
  * });
  * ```
  */
-export async function wait<T>(
-  fs: Iterable<Awaitable<T>>,
+export async function wait<A extends Awaitable<unknown>>(
+  fs: Iterable<A>,
   options: WaitOptions = {},
-): Promise<[Set<Future<T>>, Set<Future<T>>]> {
+): Promise<[Set<WaitItem<A>>, Set<WaitItem<A>>]> {
   if (fs === null || typeof (fs as Iterable<unknown>)?.[Symbol.iterator] !== "function") {
     throw new TypeError(`expect an iterable of futures: got ${String(fs)}`);
   }
@@ -94,8 +105,9 @@ export async function wait<T>(
   ) {
     throw new RangeError(`Invalid return_when value: ${String(returnWhen)}`);
   }
+  type T = unknown;
   const futs = new Set<Future<T>>();
-  for (const f of fs) futs.add(ensureFuture(f) as Future<T>);
+  for (const f of fs) futs.add(ensureFuture(f as Awaitable<T>));
   if (futs.size === 0) throw new RangeError("Set of Tasks/Futures is empty.");
   const timeoutSeconds = options.timeout ?? null;
   const loop = getEventLoop();
@@ -124,9 +136,9 @@ export async function wait<T>(
     timeoutHandle?.cancel();
     for (const f of futs) f._removeCallback(onCompletion);
   }
-  const done = new Set<Future<T>>();
-  const pending = new Set<Future<T>>();
-  for (const f of futs) (f.done() ? done : pending).add(f);
+  const done = new Set<WaitItem<A>>();
+  const pending = new Set<WaitItem<A>>();
+  for (const f of futs) (f.done() ? done : pending).add(f as WaitItem<A>);
   return [done, pending];
 }
 

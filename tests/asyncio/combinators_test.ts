@@ -151,6 +151,25 @@ Deno.test("wait: a timeout returns [done, pending] without raising or cancelling
   });
 });
 
+Deno.test("wait: the sets hold the input's element type (tasks in, tasks out)", async () => {
+  await asyncio.run(async () => {
+    const a = asyncio.createTask(() => asyncio.sleep(0.001, "a"), { name: "A" });
+    const b = asyncio.createTask(() => asyncio.sleep(10, "b"), { name: "B" });
+    const [done, pending] = await asyncio.wait([a, b], { timeout: 0.05 });
+    // Typed Set<Task<string>>: getName() and result() need no cast.
+    const doneNames: string[] = [...done].map((t) => `${t.getName()}=${t.result()}`);
+    const pendingNames: string[] = [...pending].map((t) => t.getName());
+    assert.deepEqual(doneNames, ["A=a"]);
+    assert.deepEqual(pendingNames, ["B"]);
+    b.cancel();
+    // A coroutine function is wrapped in a task: its set element is a Task.
+    const [done2] = await asyncio.wait([async () => 5]);
+    const [only] = [...done2];
+    assert.ok(only instanceof asyncio.Task);
+    assert.equal(only.result() + 1, 6);
+  });
+});
+
 Deno.test("wait: bad arguments", async () => {
   await asyncio.run(async () => {
     await assert.rejects(() => asyncio.wait([]), RangeError);
