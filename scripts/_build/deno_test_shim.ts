@@ -88,6 +88,9 @@ function stepDefinition(args: unknown[]): Definition {
 // settled, give the file a few seconds to wind down, then report what still
 // holds it open and fail it.
 const LEAK_GRACE_MS = 5000;
+// What is open before any test runs (stdout and stderr pipes, say) is not a leak.
+void process.stdout, process.stderr;
+const baseline = process.getActiveResourcesInfo();
 let registered = 0;
 let settled = 0;
 
@@ -96,7 +99,11 @@ function onSettled(): void {
   if (settled !== registered) return;
   const timer = setTimeout(() => {
     if (settled !== registered) return;
-    const resources = process.getActiveResourcesInfo().filter((r) => r !== "TTYWrap");
+    const resources = process.getActiveResourcesInfo();
+    for (const r of baseline) {
+      const i = resources.indexOf(r);
+      if (i >= 0) resources.splice(i, 1);
+    }
     process.stderr.write(
       `error: this test file was still running ${LEAK_GRACE_MS / 1000}s after its last test ` +
         `finished (leaked: ${resources.join(", ") || "unknown"}); Deno's sanitizers would ` +
