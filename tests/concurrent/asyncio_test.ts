@@ -53,7 +53,7 @@ Deno.test("runInExecutor with a ThreadPoolExecutor or a ProcessPoolExecutor", as
 Deno.test("wrapFuture: a concurrent future as an asyncio future; cancelling it cancels the call", async () => {
   await using executor = new ThreadPoolExecutor({ maxWorkers: 1, module });
   await asyncio.run(async () => {
-    const busy = executor.submit(sleepThen, 0.1, "busy");
+    const busy = executor.submit(sleepThen, 0.5, "busy");
     const queued = executor.submit(sleepThen, 0, "queued");
     const wrapped = asyncio.wrapFuture(queued);
     wrapped.cancel();
