@@ -58,6 +58,7 @@ Deno.test("wrapFuture: a concurrent future as an asyncio future; cancelling it c
     const wrapped = asyncio.wrapFuture(queued);
     wrapped.cancel();
     await assert.rejects(wrapped, asyncio.CancelledError);
+    await asyncio.sleep(0); // done callbacks run on the loop
     assert.equal(queued.cancelled(), true, "the pending call was cancelled");
     assert.equal(await asyncio.wrapFuture(busy), "busy");
   });
