@@ -65,7 +65,7 @@ if (workload === "calls" && subject === "pyconc ThreadPoolExecutor.submit") {
     for await (const _ of ex.map(square, items, { chunksize })) { /* drain */ }
   });
 } else if ((workload === "primes" || workload === "batch64") && subject === "pyconc sequential") {
-  times = await measure(async () => void batchFor(workload).map(isPrime));
+  times = await measure(() => Promise.resolve(void batchFor(workload).map(isPrime)));
 } else if (
   (workload === "primes" || workload === "batch64") && subject === "pyconc ProcessPoolExecutor"
 ) {
