@@ -267,7 +267,8 @@ registerReviver(TAG, (state) => {
  * console.assert(reader.recv().length === 3);
  * ```
  */
-export function Pipe<T = unknown>(
+// deno-lint-ignore no-explicit-any
+export function Pipe<T = any>(
   duplex = true,
   options: PipeOptions = {},
 ): [Connection<T>, Connection<T>] {

@@ -9,7 +9,7 @@
 import { TimeoutError } from "../../exceptions.ts";
 import { waitMs } from "../../_internal/clock.ts";
 import { RuntimeError } from "../../_internal/py_errors.ts";
-import { type Job, PoolEngine } from "../../_internal/pool_engine.ts";
+import type { Job, PoolEngine } from "../../_internal/pool_engine.ts";
 import { Future } from "./_base.ts";
 
 // deno-lint-ignore no-explicit-any
@@ -49,8 +49,14 @@ function isMapOptions(value: unknown): value is MapOptions {
  *   submit<A extends unknown[], R>(fn: (...args: A) => R, ...args: A) {
  *     const f = new concurrent.futures.Future<Awaited<R>>();
  *     f.setRunningOrNotifyCancel();
- *     Promise.resolve().then(() => fn(...args)).then((v) => f.setResult(v), (e) => f.setException(e));
+ *     Promise.resolve().then(() => fn(...args)).then(
+ *       (v) => f.setResult(v as Awaited<R>),
+ *       (e) => f.setException(e),
+ *     );
  *     return f;
+ *   }
+ *   shutdown(): Promise<void> {
+ *     return Promise.resolve();
  *   }
  * }
  * const results: number[] = [];
