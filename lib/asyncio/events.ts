@@ -95,12 +95,25 @@ export function _taskParked(task: object): void {
   else if (task === pausedOn) resumeDrain();
 }
 
+// The paused drain resumes through a promise reaction made by the drain itself
+// (outside any task's async context), so resuming from inside a task's
+// `then` costs no async-context switch.
+let resumeGate: (() => void) | undefined = undefined;
+
+function setResumeGate(resolve: () => void): void {
+  resumeGate = resolve;
+}
+
 function resumeDrain(): void {
   const what = pausedWhat;
+  const gate = resumeGate!;
   pausedOn = undefined;
   pausedWhat = undefined;
+  resumeGate = undefined;
   if (what !== undefined) reportSlow(what[0], what[1], pausedSince);
-  if (!drainScheduled && !draining && readyHead < ready.length) scheduleDrain();
+  // The gate's reaction runs drain() from a microtask.
+  drainScheduled = true;
+  gate();
 }
 
 function onFallback(): void {
@@ -153,6 +166,7 @@ function drain(): void {
           pausedSince = t0;
           pausedWhat = [fn, arg];
         }
+        new Promise<void>(setResumeGate).then(drain);
         if (!fallbackArmed) runOutside(armFallback);
         return;
       }
