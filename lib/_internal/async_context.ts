@@ -27,8 +27,12 @@ const g = globalThis as any;
 
 /** The async-context store asyncio and contextvars share. */
 export interface Frame {
-  /** The current `contextvars.Context`. */
-  readonly context: unknown;
+  /**
+   * The current `contextvars.Context`; undefined for a task created while no
+   * context variable had ever been set: its (empty) context is made on first
+   * use (copy-on-write).
+   */
+  context: unknown;
   /** The current asyncio task, if any. */
   readonly task: unknown;
 }

@@ -18,7 +18,7 @@
 
 import { frameStorage } from "../_internal/async_context.ts";
 import { CancelledError } from "../exceptions.ts";
-import { type Context, copyContext } from "../contextvars/context.ts";
+import { _noVarEverSet, Context, copyContext } from "../contextvars/context.ts";
 import {
   _taskParked,
   _taskStep,
@@ -87,8 +87,9 @@ export class Task<T> extends Future<T> implements TaskWaiterState {
   /** @internal */
   _nextTask: TaskNode | undefined = undefined;
   readonly #coro: Coroutine<T>;
-  readonly #context: Context;
-  readonly #frame: { context: Context; task: Task<T> };
+  // The task's async-context store; `context` is made on first use when no
+  // context variable had been set when the task was created (all empty).
+  readonly #frame: { context: Context | undefined; task: Task<T> };
   #name: string | number;
   #cancelMessage: string | undefined = undefined;
   #numCancelsRequested = 0;
@@ -108,8 +109,10 @@ export class Task<T> extends Future<T> implements TaskWaiterState {
     if (loop.isClosed()) throw new Error("Event loop is closed");
     this.#coro = coro;
     this.#name = options.name !== undefined ? String(options.name) : ++taskCounter;
-    this.#context = options.context ?? copyContext();
-    this.#frame = { context: this.#context, task: this };
+    this.#frame = {
+      context: options.context ?? (_noVarEverSet() ? undefined : copyContext()),
+      task: this,
+    };
     loop._tasks.add(this as Task<unknown>);
     scheduleSoon(Task.#step, this as Task<unknown>);
   }
@@ -309,7 +312,7 @@ export class Task<T> extends Future<T> implements TaskWaiterState {
 
   /** The context the task runs in (Python's `get_context`). */
   getContext(): Context {
-    return this.#context;
+    return this.#frame.context ??= new Context();
   }
 
   /**

@@ -253,10 +253,35 @@ Object.defineProperty(LookupError.prototype, "name", {
 /** The context current when no `run` and no task is active. */
 const rootContext = new Context();
 
-/** @internal The current context. */
+// Until a context variable is set for the first time every context is empty,
+// so a new task needs no copy of its parent's context: its frame's context
+// stays undefined and an empty one is made on first use.
+let anyVarSet = false;
+
+/** @internal True until the first `ContextVar.set`: every context is still empty. */
+export function _noVarEverSet(): boolean {
+  return !anyVarSet;
+}
+
+/** @internal The current context (made now for a task that has none yet). */
 export function currentContext(): Context {
   const frame = frameStorage.getStore();
-  return frame === undefined ? rootContext : frame.context as Context;
+  if (frame === undefined) return rootContext;
+  return (frame.context ??= new Context()) as Context;
+}
+
+/** @internal The current context for a change: marks that a variable was set. */
+export function _contextForSet(): Context {
+  anyVarSet = true;
+  return currentContext();
+}
+
+/** @internal The current context's mapping (no context is made for it). */
+export function _currentData(): Map<ContextVar<unknown>, unknown> {
+  const frame = frameStorage.getStore();
+  if (frame === undefined) return rootContext._data;
+  const ctx = frame.context as Context | undefined;
+  return ctx === undefined ? emptyData : ctx._data;
 }
 
 /** @internal The current frame (context and task), or undefined at top level. */

@@ -5,7 +5,13 @@
  * @module
  */
 
-import { type Context, currentContext, LookupError } from "./context.ts";
+import {
+  _contextForSet,
+  _currentData,
+  type Context,
+  currentContext,
+  LookupError,
+} from "./context.ts";
 
 const inspectDeno = Symbol.for("Deno.customInspect");
 const inspectNode = Symbol.for("nodejs.util.inspect.custom");
@@ -98,7 +104,7 @@ export class ContextVar<T> {
    */
   get<D>(defaultValue: D): T | D;
   get<D>(...args: [D?]): T | D {
-    const data = currentContext()._data as Map<ContextVar<T>, T>;
+    const data = _currentData() as Map<ContextVar<T>, T>;
     if (data.has(this)) return data.get(this)!;
     if (args.length > 0) return args[0] as D;
     if (this.#hasDefault) return this.#default as T;
@@ -124,7 +130,7 @@ export class ContextVar<T> {
    * ```
    */
   set(value: T): Token<T> {
-    const ctx = currentContext();
+    const ctx = _contextForSet();
     const data = ctx._data as Map<ContextVar<T>, T>;
     const old = data.has(this) ? data.get(this)! : MISSING;
     const next = new Map(data);
