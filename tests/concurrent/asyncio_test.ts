@@ -29,9 +29,10 @@ Deno.test("asyncio.toThread runs a function in the default executor (test_thread
   await asyncio.run(async () => {
     assert.equal(await asyncio.toThread(add, 2, 3), 5);
     await assert.rejects(
-      asyncio.toThread((x: number) => {
-        throw new RangeError(`bad ${x}`);
-      }, 1),
+      async () =>
+        await asyncio.toThread((x: number) => {
+          throw new RangeError(`bad ${x}`);
+        }, 1),
       (e: Error) => e instanceof RangeError && e.message === "bad 1",
     );
   });
@@ -57,7 +58,7 @@ Deno.test("wrapFuture: a concurrent future as an asyncio future; cancelling it c
     const queued = executor.submit(sleepThen, 0, "queued");
     const wrapped = asyncio.wrapFuture(queued);
     wrapped.cancel();
-    await assert.rejects(wrapped, asyncio.CancelledError);
+    await assert.rejects(async () => await wrapped, asyncio.CancelledError);
     await asyncio.sleep(0); // done callbacks run on the loop
     assert.equal(queued.cancelled(), true, "the pending call was cancelled");
     assert.equal(await asyncio.wrapFuture(busy), "busy");
