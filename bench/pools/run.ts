@@ -215,10 +215,15 @@ function find(rows: Row[], workload: string, subject: string, runtime?: string):
 
 function report(rows: Row[], date: string): string {
   const cores = availableParallelism();
+  const measured = rows[0]?.runs_ms?.length ?? runs;
   const parts: string[] = [];
   parts.push(
-    `Pools (\`bench/pools\`, ${date.slice(0, 10)}, ${cores} cores, every pool 2 workers; ` +
-      "ratio = the subject's median time / pyconc's, so above 1× means pyconc is faster):",
+    `Pools (\`bench/pools\`, ${date.slice(0, 10)}, ${cores} cores, every pool 2 workers, ` +
+      `${measured === 1 ? "one measured run" : `median of ${measured} runs`} per cell; ` +
+      "ratio = the subject's time / pyconc's, so above 1× means pyconc is faster). The machine " +
+      "was shared with other jobs during the run (load average about 10 on its 2 cores): treat " +
+      "these as rough numbers. Targets: per call ≥ 3× piscina, map ≥ CPython's chunked " +
+      "`Pool.map`, queue ≥ 10× CPython's `multiprocessing.Queue`, CPU-bound speedup ≥ 0.9 × cores.",
   );
   const table = (workload: string, ours: string) => {
     const base = find(rows, workload, ours);
@@ -265,6 +270,7 @@ function report(rows: Row[], date: string): string {
 
 if (flag("report-only")) {
   const saved = JSON.parse(readFileSync(resultsPath, "utf8"));
+  failures.push(...(saved.notMeasured ?? []));
   replaceSection(
     join(root, "README.md"),
     "bench:pools",
@@ -273,7 +279,17 @@ if (flag("report-only")) {
 } else {
   const rows = await measureAll();
   const date = new Date().toISOString();
-  const results = { suite: "pools", date, quick, workers: 2, cores: availableParallelism(), rows };
+  const results = {
+    suite: "pools",
+    date,
+    quick,
+    runs,
+    warmup,
+    workers: 2,
+    cores: availableParallelism(),
+    notMeasured: failures,
+    rows,
+  };
   if (quick || only) {
     const cache = join(root, "bench", ".cache");
     if (!existsSync(cache)) mkdirSync(cache, { recursive: true });
