@@ -54,7 +54,8 @@ npm install --silent --no-audit --no-fund --prefer-offline "$tarball"
 cp "$root/scripts/_build/consumer_check.mjs" check.mjs
 PYCONC_TIME_SCALE=1 node check.mjs
 
-# A TypeScript consumer type-checks against the shipped declarations.
+# A TypeScript consumer type-checks against the shipped declarations
+# (skipLibCheck off, so every .d.ts it reaches is checked too).
 cat > check.ts <<'TS'
 import { asyncio, concurrent, ExceptionGroup, threading, TimeoutError } from "pyconc";
 
@@ -90,5 +91,17 @@ cat > tsconfig.json <<'JSON'
 }
 JSON
 "$root/node_modules/.bin/tsc" -p tsconfig.json
+# And for a Node-only project: no DOM library, Node's types instead.
+cat > tsconfig.node.json <<JSON
+{
+  "extends": "./tsconfig.json",
+  "compilerOptions": {
+    "lib": ["ES2022", "ESNext.Disposable"],
+    "types": ["node"],
+    "typeRoots": ["$root/node_modules/@types"]
+  }
+}
+JSON
+"$root/node_modules/.bin/tsc" -p tsconfig.node.json
 
 echo "check_pack: ok: $tgz ($files files, ${size} KiB) installs into an empty Node project; import, worker round trip and TypeScript types work"
