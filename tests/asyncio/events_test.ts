@@ -1,3 +1,4 @@
+// deno-lint-ignore-file require-await -- coroutine functions stand for Python coroutines that need not await
 // Translated from CPython Lib/test/test_asyncio/test_base_events.py and
 // test_events.py (call_soon, call_later, call_at, handles, executors,
 // exception handler, debug mode).

@@ -1,3 +1,4 @@
+// deno-lint-ignore-file require-await -- coroutine functions stand for Python coroutines that need not await
 // Translated from CPython Lib/test/test_asyncio/test_taskgroups.py.
 import assert from "node:assert/strict";
 import * as asyncio from "../../lib/asyncio/mod.ts";

@@ -1,3 +1,4 @@
+// deno-lint-ignore-file require-await -- coroutine functions stand for Python coroutines that need not await
 // Translated from CPython Lib/test/test_context.py, plus asyncio's use of contexts.
 import assert from "node:assert/strict";
 import {
