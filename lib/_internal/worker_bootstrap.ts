@@ -8,6 +8,9 @@
  * the arguments, and replies with the result or the error and its stack.
  * Replies that finish in the same turn travel in one message.
  *
+ * A worker spawned with a `main` call (threads and processes) runs it at once
+ * and exits with the code it returns.
+ *
  * @module
  */
 
@@ -193,6 +196,23 @@ function handle(message: ToWorker): void {
       break;
   }
 }
+
+async function runMain(main: NonNullable<BootstrapData["main"]>): Promise<never> {
+  let code = 1;
+  try {
+    const [fn, args] = await Promise.all([resolve(main.fn), reviveValue(main.args)]);
+    const result = await fn(...(args as unknown[]));
+    code = typeof result === "number" ? result : 0;
+  } catch (error) {
+    console.error(error);
+  }
+  flush();
+  port!.exit(code);
+  // Nothing after the exit may run (a Web Worker's close() returns).
+  return new Promise<never>(() => {});
+}
+
+if (data.main) await runMain(data.main);
 
 port.onMessage((message: ToWorker | ToWorker[]) => {
   if (Array.isArray(message)) { for (const m of message) handle(m); }

@@ -21,6 +21,14 @@ export type FunctionRef =
 export interface BootstrapData {
   /** Opaque to the bootstrap: what threading/multiprocessing record for this worker. */
   readonly info?: unknown;
+  /**
+   * A call the worker runs as soon as it loads, before reading any message;
+   * the number it returns is the worker's exit code. This is how a `Thread` or
+   * `Process` runs its target: the work travels with the spawn, so it starts
+   * even while the parent blocks right after `start()` (`t.start();
+   * event.wait()`), and costs no message round trip.
+   */
+  readonly main?: { readonly fn: FunctionRef; readonly args: readonly unknown[] };
 }
 
 /** Run `fn` with `args`; with `batch`, `args` is a list of argument lists. */

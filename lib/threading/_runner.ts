@@ -8,6 +8,7 @@
  */
 
 import { resolveShipped } from "../_internal/spawn.ts";
+import { writeStdioDirectly } from "../_internal/worker_stdio.ts";
 import { self } from "../_internal/identity.ts";
 import {
   BaseTask,
@@ -56,4 +57,22 @@ export async function joinChildren(): Promise<void> {
     if (waiting.length === 0) return;
     await Promise.all(waiting.map((t) => t.join()));
   }
+}
+
+/**
+ * A `Thread`/`Process` worker's main call (run by the bootstrap at spawn):
+ * runs the task, waits for the non-daemon threads and processes it started
+ * (Python joins them at exit), and returns the exit code.
+ */
+export async function runWorkerMain(spec: TaskSpec): Promise<number> {
+  writeStdioDirectly();
+  let code: number;
+  try {
+    code = await runTask(spec);
+  } catch (error) {
+    console.error(error);
+    code = 1;
+  }
+  await joinChildren();
+  return code;
 }

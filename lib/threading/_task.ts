@@ -17,6 +17,7 @@ import { childIdentity, type Identity, self } from "../_internal/identity.ts";
 import { shipFunction, type Shipped } from "../_internal/spawn.ts";
 import { keepAlive, spawnWorker, type WorkerHandle, writeStderr } from "../_internal/runtime.ts";
 import { waitMs } from "../_internal/clock.ts";
+import type { BootstrapData } from "../_internal/worker_protocol.ts";
 import { AssertionError, RuntimeError, ValueError } from "../_internal/py_errors.ts";
 
 /** The key of a task's internal state. */
@@ -100,7 +101,10 @@ export function setCurrentTask(task: BaseTask): void {
   current = task;
 }
 
-const entryUrl = new URL("./_entry.ts", import.meta.url);
+// Threads and processes run in the pyconc bootstrap; its start-up `main`
+// call is the runner, with the task's spec as the argument.
+const bootstrapUrl = new URL("../_internal/worker_bootstrap.ts", import.meta.url);
+const runnerUrl = new URL("./_runner.ts", import.meta.url).href;
 
 function misuse(kind: "thread" | "process", thread: string, process: string): Error {
   return kind === "thread" ? new RuntimeError(thread) : new AssertionError(process);
@@ -247,10 +251,13 @@ export abstract class BaseTask {
     s.identity = identity;
     let client: WorkerHandle;
     try {
-      client = spawnWorker(entryUrl, {
+      client = spawnWorker(bootstrapUrl, {
         name: s.name,
         ref: !this.daemon,
-        workerData: { info: { identity }, spec: reduceValue(spec) },
+        workerData: {
+          info: { identity },
+          main: { fn: { module: runnerUrl, name: "runWorkerMain" }, args: [reduceValue(spec)] },
+        } satisfies BootstrapData,
       });
     } catch (error) {
       s.started = false;
