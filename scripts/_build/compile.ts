@@ -267,7 +267,7 @@ export function specifierTransformer(
           );
           if (after !== before) {
             const replacement = replaceLiteral(factory, site.literal, after);
-            n = replaceSiteLiteral(factory, n, site, replacement);
+            n = replaceSiteLiteral(factory, n, replacement);
           }
         }
         return ts.visitEachChild(n, visit, context);
@@ -280,7 +280,6 @@ export function specifierTransformer(
 function replaceSiteLiteral(
   factory: ts.NodeFactory,
   n: ts.Node,
-  site: SpecifierSite,
   literal: ts.StringLiteralLike,
 ): ts.Node {
   if (ts.isImportDeclaration(n)) {
@@ -318,7 +317,6 @@ function replaceSiteLiteral(
       n.isTypeOf,
     );
   }
-  void site;
   return n;
 }
 
@@ -532,7 +530,7 @@ function runtimeAccess(sf: ts.SourceFile): BuildProblem[] {
 
 /**
  * Transpiles one test or example file (no type check: `deno check` and
- * `deno test` did that) to `outFile`'s text, with specifiers rewritten and
+ * `deno test` did that) to JavaScript, with specifiers rewritten and
  * `Deno` mapped to the shim.
  */
 export function transpileTestFile(
