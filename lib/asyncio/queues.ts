@@ -104,22 +104,86 @@ interface Store<T> {
   items(): T[];
 }
 
+const CHUNK = 1024;
+
+/** One fixed-size block of a {@linkcode FifoStore}. */
+interface Chunk<T> {
+  items: (T | undefined)[];
+  next: Chunk<T> | undefined;
+}
+
+/**
+ * FIFO items in a list of fixed-size chunks: O(1) push and take that never
+ * copy, however large the backlog grows (a producer that never yields may put
+ * a million items before the consumer's first step, as in Python).
+ */
 class FifoStore<T> implements Store<T> {
-  #deque = new Deque<T>();
+  #head: Chunk<T>;
+  #tail: Chunk<T>;
+  #headIndex = 0;
+  #tailIndex = 0;
+  #length = 0;
+  // One emptied chunk kept for reuse, so a short queue allocates nothing.
+  #spare: Chunk<T> | undefined = undefined;
+
+  constructor() {
+    this.#head = this.#tail = { items: new Array(CHUNK), next: undefined };
+  }
+
   get length(): number {
-    return this.#deque.length;
+    return this.#length;
   }
+
   push(item: T): void {
-    this.#deque.push(item);
+    if (this.#tailIndex === CHUNK) {
+      let chunk = this.#spare;
+      if (chunk !== undefined) this.#spare = undefined;
+      else chunk = { items: new Array(CHUNK), next: undefined };
+      this.#tail.next = chunk;
+      this.#tail = chunk;
+      this.#tailIndex = 0;
+    }
+    this.#tail.items[this.#tailIndex++] = item;
+    this.#length++;
   }
+
   take(): T {
-    return this.#deque.shift() as T;
+    const head = this.#head;
+    const item = head.items[this.#headIndex] as T;
+    head.items[this.#headIndex++] = undefined;
+    if (--this.#length === 0) {
+      // Empty: one chunk (a second one holds at least one item), start over.
+      this.#headIndex = this.#tailIndex = 0;
+    } else if (this.#headIndex === CHUNK) {
+      // The head chunk is used up: move on (keep it as the spare).
+      const next = head.next!;
+      head.next = undefined;
+      this.#spare = head;
+      this.#head = next;
+      this.#headIndex = 0;
+    }
+    return item;
   }
+
   clear(): void {
-    this.#deque.clear();
+    this.#head = this.#tail = { items: new Array(CHUNK), next: undefined };
+    this.#headIndex = this.#tailIndex = 0;
+    this.#length = 0;
+    this.#spare = undefined;
   }
+
   items(): T[] {
-    return [...this.#deque];
+    const out: T[] = [];
+    let chunk: Chunk<T> | undefined = this.#head;
+    let i = this.#headIndex;
+    while (out.length < this.#length) {
+      if (i === CHUNK) {
+        chunk = chunk!.next;
+        i = 0;
+      }
+      out.push(chunk!.items[i++] as T);
+    }
+    return out;
   }
 }
 

@@ -213,3 +213,20 @@ Deno.test("Queue: producer / consumer with a bounded queue keeps FIFO order", as
     assert.deepEqual(got, Array.from({ length: 50 }, (_, i) => i));
   });
 });
+
+Deno.test("Queue: a large backlog keeps FIFO order across its storage chunks", async () => {
+  await asyncio.run(async () => {
+    const q = new asyncio.Queue<number>();
+    let next = 0;
+    let expected = 0;
+    // Bursts that cross chunk boundaries, empty the queue, and refill it.
+    for (const [puts, gets] of [[5000, 4999], [3, 4], [2048, 1000], [1, 1049], [10, 10]]) {
+      for (let i = 0; i < puts; i++) await q.put(next++);
+      for (let i = 0; i < gets; i++) assert.equal(await q.get(), expected++);
+      assert.equal(q.qsize(), next - expected);
+    }
+    assert.equal(q.empty(), true);
+    for (let i = 0; i < 3; i++) q.putNowait(i);
+    assert.match(String(q), /_queue=\[0, 1, 2\]/);
+  });
+});
