@@ -22,7 +22,8 @@
  *    then removes the compiled tests so `npm pack` ships only the library.
  *
  * Options: `--test`, `--jobs=N` (test files at a time, default 2),
- * `--timeout=S` (seconds one test may take, default 120),
+ * `--timeout=S` (seconds one test may take, default 120; a whole file may take
+ * five times that before it is killed),
  * `--keep-tests` (leave compiled tests in npm/ for debugging), `--filter=TEXT`
  * (run only test files whose path contains TEXT).
  *
@@ -43,6 +44,7 @@ import {
 import { dirname, join, relative, resolve } from "node:path";
 import { spawn, spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
+import process from "node:process";
 import { fileURLToPath } from "node:url";
 import {
   type BuildProblem,
@@ -275,14 +277,18 @@ const MAX_OUTPUT = 8000;
 /** Runs one compiled test file under node:test, reading its events afterwards. */
 function runFile(file: string, eventsFile: string, timeoutS: number): Promise<FileResult> {
   const started = performance.now();
+  const fileTimeoutS = 5 * timeoutS;
   const args = [
     `--test-reporter=${join(supportDir, "node_reporter.js")}`,
     `--test-reporter-destination=${eventsFile}`,
-    `--test-timeout=${timeoutS * 1000}`,
     file,
   ];
   return new Promise((resolvePromise) => {
-    const child = spawn("node", args, { cwd: npmDir, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("node", args, {
+      cwd: npmDir,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, PYCONC_NODE_TEST_TIMEOUT_MS: String(timeoutS * 1000) },
+    });
     let output = "";
     const collect = (chunk: Uint8Array) => {
       output += new TextDecoder().decode(chunk);
@@ -294,7 +300,7 @@ function runFile(file: string, eventsFile: string, timeoutS: number): Promise<Fi
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill("SIGKILL");
-    }, (timeoutS + 10) * 1000);
+    }, fileTimeoutS * 1000);
     const finish = (code: number | null) => {
       clearTimeout(timer);
       const result: FileResult = {
@@ -334,7 +340,7 @@ function runFile(file: string, eventsFile: string, timeoutS: number): Promise<Fi
           skip: false,
           ms: 0,
           error: timedOut
-            ? `killed after ${timeoutS + 10}s without finishing`
+            ? `killed after ${fileTimeoutS}s without finishing`
             : `node exited with code ${code} outside any test (see its output below)`,
         });
       }

@@ -114,6 +114,10 @@ function onSettled(): void {
   timer.unref();
 }
 
+// Set by scripts/build_npm.ts (--timeout): node:test's own --test-timeout
+// flag applies only to `node --test` runs, not to a file run directly.
+const timeoutMs = Number(process.env.PYCONC_NODE_TEST_TIMEOUT_MS) || Infinity;
+
 function register(def: Definition): void {
   registered++;
   if (def.ignore) {
@@ -121,7 +125,7 @@ function register(def: Definition): void {
     onSettled();
     return;
   }
-  nodeTest(def.name, { only: def.only === true }, async (t) => {
+  nodeTest(def.name, { only: def.only === true, timeout: timeoutMs }, async (t) => {
     try {
       await def.fn(context(t, def.name, undefined));
     } finally {
