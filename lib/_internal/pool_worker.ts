@@ -211,14 +211,25 @@ function runChunk(
   fn: AnyFunction,
   items: unknown[],
   star: boolean,
-): unknown[] | Promise<unknown[]> {
+): unknown[] | Float64Array | Promise<unknown[]> {
   const results = new Array(items.length);
   for (let i = 0; i < items.length; i++) {
     const result = star ? fn(...(items[i] as unknown[])) : fn(items[i]);
     if (isThenable(result)) return finishChunk(fn, items, star, results, i, result);
     results[i] = result;
   }
-  return results;
+  return packNumbers(results);
+}
+
+/**
+ * A chunk's results as a `Float64Array` when they are all numbers: it is
+ * copied in one piece, where an array of numbers is cloned item by item (the
+ * parent unpacks it; a chunk's own container is never a typed array).
+ */
+export function packNumbers(values: unknown[]): unknown[] | Float64Array {
+  if (values.length < 64) return values;
+  for (let i = 0; i < values.length; i++) if (typeof values[i] !== "number") return values;
+  return Float64Array.from(values as number[]);
 }
 
 async function finishChunk(
@@ -234,7 +245,7 @@ async function finishChunk(
     const result = star ? fn(...(items[i] as unknown[])) : fn(items[i]);
     results[i] = isThenable(result) ? await result : result;
   }
-  return results;
+  return packNumbers(results) as unknown[];
 }
 
 /**

@@ -59,6 +59,15 @@ Deno.test("Pool: apply, map, starmap, async variants, imap (_TestPool)", async (
   assert.deepEqual(await collect(pool.imap(square, range(100), 7)), range(100).map((x) => x * x));
   const unordered = await collect(pool.imapUnordered(square, range(50), 3));
   assert.deepEqual(unordered.sort((a, b) => a - b), range(50).map((x) => x * x));
+  // Large chunks of numbers travel packed; values and types survive.
+  const numbers = [...range(200), -0, NaN, Infinity, 1.5, -2.25];
+  const same = await pool.map(identity, numbers, 100);
+  assert.equal(same.length, numbers.length);
+  assert.ok(same.every((v, i) => Object.is(v, numbers[i])));
+  assert.deepEqual(
+    await pool.map((x: number) => `n${x}`, range(100), 100),
+    range(100).map((x) => `n${x}`),
+  );
   // A self-contained function that is not exported travels as source.
   assert.deepEqual(await pool.map((x: number) => x + 0.5, [1, 2]), [1.5, 2.5]);
   assert.match(String(pool), /<multiprocessing.pool.Pool state=RUN pool_size=2>/);
