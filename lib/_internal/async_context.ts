@@ -92,6 +92,8 @@ export const frameStorage: AsyncLocal<Frame> = AsyncLocalStorageClass
 export function runOutside<R>(fn: () => R): R {
   // Not `AsyncLocalStorage.exit`: on Deno 2.9 a microtask queued inside
   // `exit` still sees the outer store; `run(undefined)` works on both.
+  // Already outside: no context switch needed (it costs an allocation on Deno).
+  if (frameStorage.getStore() === undefined) return fn();
   return frameStorage.run(undefined as unknown as Frame, fn);
 }
 

@@ -109,6 +109,7 @@ function setResumeGate(resolve: () => void): void {
 }
 
 function probe(): void {
+  armWantedTurn();
   if (pausedOn === undefined) drain();
   else if (probes < PROBES) {
     probes++;
@@ -156,6 +157,7 @@ function scheduleDrainMicrotask(): void {
 
 function drain(): void {
   drainScheduled = false;
+  armWantedTurn();
   if (pausedOn !== undefined) return;
   draining = true;
   const loop = runningLoop ?? defaultLoop;
@@ -189,6 +191,7 @@ function drain(): void {
     }
   } finally {
     draining = false;
+    armWantedTurn();
     if (pausedOn === undefined) {
       if (readyHead === ready.length) {
         ready.length = 0;
@@ -244,6 +247,19 @@ export function scheduleSoon<A>(fn: (arg: A) => void, arg: A): void {
 
 // sleep(0): one full loop turn, batched into one macrotask.
 let nextTurn: unknown[] = [];
+let turnWanted = false;
+
+function armTurn(): void {
+  macrotask(flushTurn);
+}
+
+/** Arms the macrotask of `afterTurn` asked for during a paused step (runs outside). */
+function armWantedTurn(): void {
+  if (turnWanted) {
+    turnWanted = false;
+    macrotask(flushTurn);
+  }
+}
 
 function flushTurn(): void {
   const list = nextTurn;
@@ -255,7 +271,12 @@ function flushTurn(): void {
 
 /** @internal Calls `fn(arg)` after the next full loop turn (a macrotask, never a timer). */
 export function afterTurn<A>(fn: (arg: A) => void, arg: A): void {
-  if (nextTurn.length === 0) runOutside(() => macrotask(flushTurn));
+  if (nextTurn.length === 0) {
+    // Inside a task step the drain (which runs outside any task's context)
+    // arms the macrotask when it next runs: no async-context switch here.
+    if (pausedOn !== undefined || draining) turnWanted = true;
+    else runOutside(armTurn);
+  }
   nextTurn.push(fn, arg);
 }
 
