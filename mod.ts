@@ -19,13 +19,21 @@
  */
 
 export {
+  AssertionError,
   BaseExceptionGroup,
   BrokenBarrierError,
   CancelledError,
   ExceptionGroup,
   type ExceptionMatcher,
+  FileExistsError,
+  FileNotFoundError,
   InvalidStateError,
+  NotADirectoryError,
+  OSError,
+  PermissionError,
+  RuntimeError,
   TimeoutError,
+  ValueError,
 } from "./lib/exceptions.ts";
 export * as subprocess from "./lib/subprocess/mod.ts";
 export * as greenlet from "./lib/greenlet/mod.ts";

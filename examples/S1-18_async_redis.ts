@@ -37,7 +37,7 @@
 // and exits.
 
 import { connect, createServer, type Socket } from "node:net";
-import { asyncio, subprocess } from "../mod.ts";
+import { asyncio, FileNotFoundError, subprocess } from "../mod.ts";
 
 type Reply = string | number | null | Reply[];
 
@@ -207,7 +207,7 @@ let servers: { uri: string; process: subprocess.Popen }[];
 try {
   servers = [await startRedis("password1"), await startRedis("password2")];
 } catch (error) {
-  if (error instanceof subprocess.FileNotFoundError) {
+  if (error instanceof FileNotFoundError) {
     console.log("redis-server is not installed (Debian: apt-get install redis-server)");
     servers = [];
   } else throw error;

@@ -7,8 +7,14 @@
  * 3.8+ keeps two classes; one class lets `wrapFuture` and `runInExecutor` pass
  * a cancellation through unchanged, and `instanceof` works for both).
  *
+ * Python's builtin errors that the ported APIs raise for misuse
+ * (`RuntimeError`, `ValueError`, `AssertionError`) and the `OSError` family
+ * live here too, once, for every module.
+ *
  * @module
  */
+
+import { reprString } from "./_internal/py_repr.ts";
 
 /**
  * Sets `name` on an error class's prototype so stacks and `toString()` show the
@@ -252,3 +258,177 @@ export class ExceptionGroup extends BaseExceptionGroup {
   }
 }
 named(ExceptionGroup, "ExceptionGroup");
+
+/**
+ * An operation not allowed in the object's state (releasing an unheld lock,
+ * starting a thread twice). Ports Python's builtin `RuntimeError`, which
+ * `threading.ThreadError` aliases.
+ *
+ * @example Usage
+ * ```ts
+ * import { RuntimeError, threading } from "@pyconc/pyconc";
+ *
+ * const lock = new threading.Lock();
+ * try {
+ *   lock.release();
+ * } catch (e) {
+ *   console.assert(e instanceof RuntimeError && e instanceof threading.ThreadError);
+ * }
+ * ```
+ */
+export class RuntimeError extends Error {
+  /**
+   * Creates the error.
+   * @param message What was wrong.
+   */
+  constructor(message?: string) {
+    super(message ?? "");
+  }
+}
+named(RuntimeError, "RuntimeError");
+
+/**
+ * An argument of the right type with a wrong value. Ports Python's builtin
+ * `ValueError`; it extends `RangeError`, so code that catches the native class
+ * still catches it.
+ *
+ * @example Usage
+ * ```ts
+ * import { ValueError } from "@pyconc/pyconc";
+ *
+ * const err = new ValueError("size must be positive");
+ * console.assert(err instanceof RangeError && err.name === "ValueError");
+ * ```
+ */
+export class ValueError extends RangeError {
+  /**
+   * Creates the error.
+   * @param message What was wrong.
+   */
+  constructor(message?: string) {
+    super(message ?? "");
+  }
+}
+named(ValueError, "ValueError");
+
+/**
+ * Ports Python's builtin `AssertionError`, which `multiprocessing.Process`
+ * raises for misuse (`join()` before `start()`).
+ *
+ * @example Usage
+ * ```ts
+ * import { AssertionError } from "@pyconc/pyconc";
+ *
+ * console.assert(new AssertionError("can only join a started process").name === "AssertionError");
+ * ```
+ */
+export class AssertionError extends Error {
+  /**
+   * Creates the error.
+   * @param message What was wrong.
+   */
+  constructor(message?: string) {
+    super(message ?? "");
+  }
+}
+named(AssertionError, "AssertionError");
+
+/**
+ * An operating-system error. Ports Python's builtin `OSError`: `errno`,
+ * `strerror`, `filename`, and a message in Python's form
+ * `[Errno 2] No such file or directory: 'nope'`.
+ *
+ * @example Usage
+ * ```ts
+ * import { OSError } from "@pyconc/pyconc";
+ *
+ * const e = new OSError(13, "Permission denied", "/root/x");
+ * console.assert(e.message === "[Errno 13] Permission denied: '/root/x'");
+ * ```
+ */
+export class OSError extends Error {
+  /** The errno number. */
+  readonly errno: number;
+  /** The OS's description of the error. */
+  readonly strerror: string;
+  /** The file the error is about, or null. */
+  readonly filename: string | null;
+
+  /**
+   * Creates the error.
+   * @param errno The errno number.
+   * @param strerror The OS's description.
+   * @param filename The file the error is about.
+   */
+  constructor(errno: number, strerror: string, filename: string | null = null) {
+    super(
+      filename === null
+        ? `[Errno ${errno}] ${strerror}`
+        : `[Errno ${errno}] ${strerror}: ${reprString(filename)}`,
+    );
+    this.errno = errno;
+    this.strerror = strerror;
+    this.filename = filename;
+  }
+}
+named(OSError, "OSError");
+
+/**
+ * A file, program or shared-memory block that does not exist (`ENOENT`, errno
+ * 2). Ports Python's builtin `FileNotFoundError`.
+ *
+ * @example Usage
+ * ```ts
+ * import { FileNotFoundError, subprocess } from "@pyconc/pyconc";
+ *
+ * try {
+ *   await subprocess.run(["no-such-program-here"]);
+ * } catch (e) {
+ *   console.assert(e instanceof FileNotFoundError && e.errno === 2);
+ * }
+ * ```
+ */
+export class FileNotFoundError extends OSError {}
+named(FileNotFoundError, "FileNotFoundError");
+
+/**
+ * Something that should not exist yet does (`EEXIST`, errno 17: a shared
+ * memory block created twice). Ports Python's builtin `FileExistsError`.
+ *
+ * @example Usage
+ * ```ts
+ * import { FileExistsError, OSError } from "@pyconc/pyconc";
+ *
+ * console.assert(new FileExistsError(17, "File exists", "psm_1") instanceof OSError);
+ * ```
+ */
+export class FileExistsError extends OSError {}
+named(FileExistsError, "FileExistsError");
+
+/**
+ * Not allowed by the operating system (`EACCES`, errno 13). Ports Python's
+ * builtin `PermissionError`.
+ *
+ * @example Usage
+ * ```ts
+ * import { OSError, PermissionError } from "@pyconc/pyconc";
+ *
+ * console.assert(new PermissionError(13, "Permission denied", "./script") instanceof OSError);
+ * ```
+ */
+export class PermissionError extends OSError {}
+named(PermissionError, "PermissionError");
+
+/**
+ * A path that should be a directory is not (`ENOTDIR`, errno 20: a bad
+ * `cwd`). Ports Python's builtin `NotADirectoryError`.
+ *
+ * @example Usage
+ * ```ts
+ * import { NotADirectoryError, OSError } from "@pyconc/pyconc";
+ *
+ * console.assert(new NotADirectoryError(20, "Not a directory", "/etc/hostname") instanceof OSError);
+ * ```
+ */
+export class NotADirectoryError extends OSError {}
+named(NotADirectoryError, "NotADirectoryError");

@@ -11,12 +11,20 @@
  */
 
 import {
+  AssertionError,
   BaseExceptionGroup,
   BrokenBarrierError,
   CancelledError,
   ExceptionGroup,
+  FileExistsError,
+  FileNotFoundError,
   InvalidStateError,
+  NotADirectoryError,
+  OSError,
+  PermissionError,
+  RuntimeError,
   TimeoutError,
+  ValueError,
 } from "../exceptions.ts";
 
 /** An error as it travels between workers. */
@@ -76,6 +84,14 @@ for (
     BrokenBarrierError,
     BaseExceptionGroup,
     ExceptionGroup,
+    RuntimeError,
+    ValueError,
+    AssertionError,
+    OSError,
+    FileNotFoundError,
+    FileExistsError,
+    PermissionError,
+    NotADirectoryError,
   ] as ErrorClass[]
 ) {
   registerErrorClass(cls);

@@ -13,7 +13,7 @@
  * @module
  */
 
-import { OSError } from "../_internal/py_errors.ts";
+import { OSError } from "../exceptions.ts";
 import { type Reduced, reduceSymbol, registerReviver } from "../_internal/reduce.ts";
 import { runAsync, runBlocking, SharedRing } from "../_internal/shared_ring.ts";
 import { currentSignal } from "../asyncio/tasks.ts";

@@ -14,7 +14,7 @@
 
 import { TimeoutError } from "../exceptions.ts";
 import { waitMs } from "../_internal/clock.ts";
-import { ValueError } from "../_internal/py_errors.ts";
+import { ValueError } from "../exceptions.ts";
 import { cpuCount } from "../_internal/runtime.ts";
 import { childIdentity, nextChildIdentity } from "../_internal/identity.ts";
 import { type JobOutcome, PoolEngine } from "../_internal/pool_engine.ts";

@@ -13,7 +13,7 @@
  * @module
  */
 
-import { ValueError } from "../_internal/py_errors.ts";
+import { ValueError } from "../exceptions.ts";
 import { type Reduced, reduceSymbol, registerReviver } from "../_internal/reduce.ts";
 import {
   type GetResult,
@@ -32,7 +32,7 @@ import {
   type QueueOptions,
   ShutDown,
 } from "../queue/queue.ts";
-import { AssertionError } from "../_internal/py_errors.ts";
+import { AssertionError } from "../exceptions.ts";
 
 const TAG = "pyconc.mpqueue";
 

@@ -16,7 +16,7 @@
 import { type Reduced, reduceSymbol, registerReviver } from "../_internal/reduce.ts";
 import { sharedArena } from "../_internal/identity.ts";
 import { canBlock } from "../_internal/runtime.ts";
-import { FileExistsError, FileNotFoundError, OSError, ValueError } from "../_internal/py_errors.ts";
+import { FileExistsError, FileNotFoundError, OSError, ValueError } from "../exceptions.ts";
 import { inspectable } from "../threading/_common.ts";
 
 // Arena layout. Int32 word 0: the table lock; word 1: entries used. Float64 at

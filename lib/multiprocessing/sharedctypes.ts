@@ -6,7 +6,7 @@
  */
 
 import { type Reduced, reduceSymbol, registerReviver } from "../_internal/reduce.ts";
-import { ValueError } from "../_internal/py_errors.ts";
+import { ValueError } from "../exceptions.ts";
 import { inspectable } from "../threading/_common.ts";
 import { Lock } from "../threading/lock.ts";
 import { RLock } from "../threading/rlock.ts";

@@ -14,7 +14,7 @@
  * @module
  */
 
-import { ValueError } from "../_internal/py_errors.ts";
+import { ValueError } from "../exceptions.ts";
 import { type Reduced, reduceSymbol, registerReviver } from "../_internal/reduce.ts";
 import {
   type Failure,

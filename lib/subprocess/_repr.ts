@@ -3,20 +3,9 @@
  * @module
  */
 
-/** Python's repr of a string: single quotes unless the text holds one and no double quote. */
-export function reprString(text: string): string {
-  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  let out = "";
-  for (const ch of text) {
-    if (ch === "\\") out += "\\\\";
-    else if (ch === quote) out += "\\" + ch;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else out += ch;
-  }
-  return quote + out + quote;
-}
+import { reprString } from "../_internal/py_repr.ts";
+
+export { reprString };
 
 /** Python's repr of a command: a string, or a list of strings. */
 export function reprArgs(args: string | readonly string[]): string {

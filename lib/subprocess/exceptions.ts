@@ -1,14 +1,14 @@
 /**
  * The errors `subprocess` raises: Python's `SubprocessError`,
- * `CalledProcessError` and `TimeoutExpired`, and the `OSError` family
- * (`FileNotFoundError`, `PermissionError`, `NotADirectoryError`) that a program
- * which cannot be started raises.
+ * `CalledProcessError` and `TimeoutExpired`. A program that cannot be started
+ * raises one of Python's builtin `OSError` family (lib/exceptions.ts).
  *
  * @module
  */
 
 import { signalName } from "../_internal/child_process.ts";
 import { reprArgs } from "./_repr.ts";
+import { FileNotFoundError, NotADirectoryError, OSError, PermissionError } from "../exceptions.ts";
 
 function named<T extends abstract new (...args: never[]) => Error>(cls: T, name: string): T {
   Object.defineProperty(cls.prototype, "name", {
@@ -154,95 +154,6 @@ export class TimeoutExpired extends SubprocessError {
   }
 }
 named(TimeoutExpired, "TimeoutExpired");
-
-/**
- * An operating-system error. Ports Python's builtin `OSError`: `errno`,
- * `strerror`, `filename`, and a message in Python's form
- * `[Errno 2] No such file or directory: 'nope'`.
- *
- * @example Usage
- * ```ts
- * import { subprocess } from "@pyconc/pyconc";
- *
- * const e = new subprocess.OSError(13, "Permission denied", "/root/x");
- * console.assert(e.message === "[Errno 13] Permission denied: '/root/x'");
- * ```
- */
-export class OSError extends Error {
-  /** The errno number. */
-  readonly errno: number;
-  /** The OS's description of the error. */
-  readonly strerror: string;
-  /** The file the error is about, or null. */
-  readonly filename: string | null;
-
-  /**
-   * Creates the error.
-   * @param errno The errno number.
-   * @param strerror The OS's description.
-   * @param filename The file the error is about.
-   */
-  constructor(errno: number, strerror: string, filename: string | null = null) {
-    super(
-      filename === null
-        ? `[Errno ${errno}] ${strerror}`
-        : `[Errno ${errno}] ${strerror}: ${reprArgs(filename)}`,
-    );
-    this.errno = errno;
-    this.strerror = strerror;
-    this.filename = filename;
-  }
-}
-named(OSError, "OSError");
-
-/**
- * The program (or the working directory) does not exist (`ENOENT`). Ports
- * Python's builtin `FileNotFoundError`, which `subprocess.Popen(["nope"])`
- * raises.
- *
- * @example Usage
- * ```ts
- * import { subprocess } from "@pyconc/pyconc";
- *
- * try {
- *   await subprocess.run(["no-such-program-here"]);
- * } catch (e) {
- *   console.assert(e instanceof subprocess.FileNotFoundError && e.errno === 2);
- * }
- * ```
- */
-export class FileNotFoundError extends OSError {}
-named(FileNotFoundError, "FileNotFoundError");
-
-/**
- * The program exists but may not be executed (`EACCES`). Ports Python's
- * builtin `PermissionError`.
- *
- * @example Usage
- * ```ts
- * import { subprocess } from "@pyconc/pyconc";
- *
- * const e = new subprocess.PermissionError(13, "Permission denied", "./script");
- * console.assert(e instanceof subprocess.OSError);
- * ```
- */
-export class PermissionError extends OSError {}
-named(PermissionError, "PermissionError");
-
-/**
- * A path that should be a directory is not (`ENOTDIR`, a bad `cwd`). Ports
- * Python's builtin `NotADirectoryError`.
- *
- * @example Usage
- * ```ts
- * import { subprocess } from "@pyconc/pyconc";
- *
- * const e = new subprocess.NotADirectoryError(20, "Not a directory", "/etc/hostname");
- * console.assert(e instanceof subprocess.OSError);
- * ```
- */
-export class NotADirectoryError extends OSError {}
-named(NotADirectoryError, "NotADirectoryError");
 
 /** Turns the runtime's errno facts into the matching `OSError` subclass. */
 export function osErrorFrom(

@@ -17,11 +17,7 @@
 export {
   CalledProcessError,
   type Command,
-  FileNotFoundError,
-  NotADirectoryError,
-  OSError,
   type Output,
-  PermissionError,
   SubprocessError,
   TimeoutExpired,
 } from "./exceptions.ts";

@@ -15,7 +15,8 @@ import {
 } from "../_internal/child_process.ts";
 import { waitMs } from "../_internal/clock.ts";
 import { reprArgs } from "./_repr.ts";
-import { type Command, type OSError, osErrorFrom, TimeoutExpired } from "./exceptions.ts";
+import { type Command, osErrorFrom, TimeoutExpired } from "./exceptions.ts";
+import type { OSError } from "../exceptions.ts";
 import { PipeReader, PipeWriter, type TextMode, textMode } from "./pipes.ts";
 
 /**

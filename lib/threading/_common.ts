@@ -5,7 +5,7 @@
  * @module
  */
 
-import { ValueError } from "../_internal/py_errors.ts";
+import { ValueError } from "../exceptions.ts";
 
 /**
  * What a successful `acquire()` returns: truthy, and `Disposable`, so that

@@ -18,7 +18,7 @@ import { shipFunction, type Shipped } from "../_internal/spawn.ts";
 import { keepAlive, spawnWorker, type WorkerHandle, writeStderr } from "../_internal/runtime.ts";
 import { waitMs } from "../_internal/clock.ts";
 import type { BootstrapData } from "../_internal/worker_protocol.ts";
-import { AssertionError, RuntimeError, ValueError } from "../_internal/py_errors.ts";
+import { AssertionError, RuntimeError, ValueError } from "../exceptions.ts";
 
 /** The key of a task's internal state. */
 export const TASK: unique symbol = Symbol.for("pyconc.task") as never;

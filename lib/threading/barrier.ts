@@ -6,7 +6,7 @@
 
 import { type Reduced, reduceSymbol, registerReviver } from "../_internal/reduce.ts";
 import { deadline, runAsync, runBlocking, type Steps } from "../_internal/futex.ts";
-import { ValueError } from "../_internal/py_errors.ts";
+import { ValueError } from "../exceptions.ts";
 import { BrokenBarrierError } from "../exceptions.ts";
 import { inspectable, parseTimeout } from "./_common.ts";
 import { Condition } from "./condition.ts";

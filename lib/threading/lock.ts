@@ -14,7 +14,7 @@ import {
   type Steps,
   type WaitResult,
 } from "../_internal/futex.ts";
-import { RuntimeError } from "../_internal/py_errors.ts";
+import { RuntimeError } from "../exceptions.ts";
 import {
   type AcquireOptions,
   inspectable,

@@ -21,7 +21,7 @@
  */
 
 export { BrokenBarrierError } from "../exceptions.ts";
-export { RuntimeError as ThreadError } from "../_internal/py_errors.ts";
+export { RuntimeError as ThreadError } from "../exceptions.ts";
 export type { AcquireOptions, Permit } from "./_common.ts";
 export { Lock } from "./lock.ts";
 export { RLock } from "./rlock.ts";

@@ -6,7 +6,7 @@
 
 import { type Reduced, reduceSymbol, registerReviver } from "../_internal/reduce.ts";
 import { deadline, runAsync, runBlocking, type Steps } from "../_internal/futex.ts";
-import { RuntimeError } from "../_internal/py_errors.ts";
+import { RuntimeError } from "../exceptions.ts";
 import {
   type AcquireOptions,
   inspectable,

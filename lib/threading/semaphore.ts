@@ -13,7 +13,7 @@ import {
   runBlocking,
   type Steps,
 } from "../_internal/futex.ts";
-import { ValueError } from "../_internal/py_errors.ts";
+import { ValueError } from "../exceptions.ts";
 import {
   type AcquireOptions,
   inspectable,

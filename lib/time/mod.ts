@@ -17,7 +17,7 @@
 
 import { monotonic as clockMonotonic, waitMs, wallTime } from "../_internal/clock.ts";
 import { canBlock } from "../_internal/runtime.ts";
-import { ValueError } from "../_internal/py_errors.ts";
+import { ValueError } from "../exceptions.ts";
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 

@@ -3,6 +3,7 @@ import { mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import * as subprocess from "../../lib/subprocess/mod.ts";
+import { FileNotFoundError, OSError, PermissionError } from "../../lib/exceptions.ts";
 import { getEnv } from "../../lib/_internal/runtime.ts";
 import { jsCommand } from "./_helpers.ts";
 
@@ -128,17 +129,17 @@ Deno.test("input is written to stdin; text input must be a string", async () => 
 
 Deno.test("a missing program raises FileNotFoundError with errno and filename", async () => {
   assert.throws(() => new subprocess.Popen(["no-such-program-xyz"]), (e: unknown) => {
-    assert.ok(e instanceof subprocess.FileNotFoundError);
-    assert.ok(e instanceof subprocess.OSError);
+    assert.ok(e instanceof FileNotFoundError);
+    assert.ok(e instanceof OSError);
     assert.equal(e.errno, 2);
     assert.equal(e.filename, "no-such-program-xyz");
     assert.equal(e.message, "[Errno 2] No such file or directory: 'no-such-program-xyz'");
     return true;
   });
-  await assert.rejects(subprocess.run(["./nowhere/prog"]), subprocess.FileNotFoundError);
+  await assert.rejects(subprocess.run(["./nowhere/prog"]), FileNotFoundError);
   await assert.rejects(
     subprocess.run(["true"], { cwd: "/no/such/dir" }),
-    (e: unknown) => e instanceof subprocess.FileNotFoundError && e.filename === "/no/such/dir",
+    (e: unknown) => e instanceof FileNotFoundError && e.filename === "/no/such/dir",
   );
   const dir = mkdtempSync(join(tmpdir(), "pyconc-sp-"));
   try {
@@ -146,7 +147,7 @@ Deno.test("a missing program raises FileNotFoundError with errno and filename", 
     writeFileSync(file, "echo hi\n", { mode: 0o644 });
     await assert.rejects(
       subprocess.run([file]),
-      (e: unknown) => e instanceof subprocess.PermissionError && e.errno === 13,
+      (e: unknown) => e instanceof PermissionError && e.errno === 13,
     );
   } finally {
     rmSync(dir, { recursive: true });

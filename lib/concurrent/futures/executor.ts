@@ -8,7 +8,7 @@
 
 import { TimeoutError } from "../../exceptions.ts";
 import { waitMs } from "../../_internal/clock.ts";
-import { RuntimeError } from "../../_internal/py_errors.ts";
+import { RuntimeError } from "../../exceptions.ts";
 import type { Job, PoolEngine } from "../../_internal/pool_engine.ts";
 import { Future } from "./_base.ts";
 

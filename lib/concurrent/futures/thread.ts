@@ -14,7 +14,7 @@
  */
 
 import { registerDefaultExecutorFactory } from "../../asyncio/events.ts";
-import { ValueError } from "../../_internal/py_errors.ts";
+import { ValueError } from "../../exceptions.ts";
 import { cpuCount } from "../../_internal/runtime.ts";
 import { childIdentity } from "../../_internal/identity.ts";
 import { PoolEngine } from "../../_internal/pool_engine.ts";
