@@ -16,7 +16,8 @@
  * @module
  */
 
-import { canBlock, keepAlive } from "./runtime.ts";
+import { beforeBlock } from "./before_block.ts";
+import { blockingSliceMs, canBlock, exitIfStopped, keepAlive } from "./runtime.ts";
 import { waitMs } from "./clock.ts";
 
 /** What a wait ended with (the strings `Atomics.wait` returns). */
@@ -85,9 +86,18 @@ export function wait(
   expected: number,
   deadlineMs?: number,
 ): WaitResult {
-  const ms = remainingMs(deadlineMs);
+  let ms = remainingMs(deadlineMs);
   if (ms === 0) return Atomics.load(view, index) === expected ? "timed-out" : "not-equal";
-  return Atomics.wait(view, index, expected, ms);
+  beforeBlock();
+  // In a worker, sleep in slices and check the stop word between them: on
+  // Deno, terminate() does not interrupt a thread blocked here (runtime.ts).
+  for (;;) {
+    const result = Atomics.wait(view, index, expected, Math.min(ms, blockingSliceMs));
+    if (result !== "timed-out") return result;
+    exitIfStopped();
+    ms = remainingMs(deadlineMs);
+    if (ms === 0) return "timed-out";
+  }
 }
 
 // Atomics.waitAsync is in V8 (Deno, Node ≥ 16) and Safari; Firefox lacks it, so

@@ -3,12 +3,21 @@
  * touches `Deno.*`, `process`, `node:*` or `globalThis.Worker`.
  *
  * Workers: on Deno and Node (and Bun) pyconc uses `node:worker_threads`, reached
- * synchronously through `process.getBuiltinModule` (Node ≥ 20.16, Deno 2, Bun).
- * Measured on Deno 2.9: its `worker_threads.Worker.terminate()` stops a worker
- * spinning in `while (true)`, where a Web `Worker.terminate()` leaves it running;
+ * synchronously through `process.getBuiltinModule` (Node ≥ 20.16, Deno 2, Bun):
  * it has `unref()` (daemon workers) and an `exit` event with a code, where a Deno
  * Web Worker that ends by itself sends nothing. Browsers get Web Workers; the
  * bootstrap then reports its own exit.
+ *
+ * Stopping a worker, measured on Deno 2.9.6: `terminate()` (of either kind of
+ * worker) stops its event loop — timers and promise callbacks no longer run —
+ * but not JavaScript that is running: a worker spinning in `while (true)` keeps
+ * a core busy until the program ends, and one looping around a blocking
+ * `Atomics.wait` keeps looping. Node's `terminate()` interrupts both. So every
+ * worker also gets a shared *stop word*: `terminate()` sets it, and pyconc's
+ * blocking waits (futex waits, `time.sleep`) wait in short slices, check it,
+ * and end the worker themselves ({@linkcode exitIfStopped}). What remains on
+ * Deno: a loop that never calls a pyconc wait cannot be stopped before the
+ * program exits.
  *
  * @module
  */
@@ -211,12 +220,19 @@ function makeExitNotifier() {
   };
 }
 
+/** How a spawned worker's start-up data travels: the caller's data and the stop word. */
+interface Envelope {
+  readonly data: unknown;
+  readonly stop: SharedArrayBuffer;
+}
+
 function spawnThreadsWorker(url: URL, options: SpawnWorkerOptions): WorkerHandle {
+  const stop = new Int32Array(new SharedArrayBuffer(4));
   // Node cannot run .ts files in a worker; Deno and Bun can. The npm build
   // rewrites the bootstrap URL to .js, so this holds on every runtime.
   const worker = new workerThreads.Worker(url, {
     name: options.name,
-    workerData: options.workerData,
+    workerData: { data: options.workerData, stop: stop.buffer } satisfies Envelope,
     stdout: false,
     stderr: false,
   });
@@ -232,6 +248,8 @@ function spawnThreadsWorker(url: URL, options: SpawnWorkerOptions): WorkerHandle
     onExit: (listener) => exit.add(listener),
     terminate() {
       if (exit.state.exited) return Promise.resolve();
+      Atomics.store(stop, 0, 1);
+      Atomics.notify(stop, 0);
       terminated ??= worker.terminate().then(() => {
         // Node fires "exit" after terminate() resolves; fire now for determinism.
         exit.fire(1);
@@ -254,8 +272,9 @@ function spawnWebWorker(url: URL, options: SpawnWorkerOptions): WorkerHandle {
   const exit = makeExitNotifier();
   const messageListeners: ((m: unknown) => void)[] = [];
   const errorListeners: ((e: Error) => void)[] = [];
+  const stop = new Int32Array(new SharedArrayBuffer(4));
   // Web Workers cannot read workerData synchronously: it is the first message.
-  worker.postMessage({ t: "__workerData", data: options.workerData });
+  worker.postMessage({ t: "__workerData", data: options.workerData, stop: stop.buffer });
   worker.onmessage = (event: MessageEvent) => {
     const data = event.data;
     // A Web Worker that ends by itself sends no event: the bootstrap says so.
@@ -284,6 +303,7 @@ function spawnWebWorker(url: URL, options: SpawnWorkerOptions): WorkerHandle {
     onExit: (listener) => exit.add(listener),
     terminate() {
       if (!exit.state.exited) {
+        Atomics.store(stop, 0, 1);
         worker.terminate();
         exit.fire(1);
       }
@@ -314,6 +334,36 @@ export interface ParentPort {
 
 let cachedParentPort: ParentPort | undefined;
 
+// This worker's stop word (see the module comment); undefined on the main thread.
+const givenStop = workerThreads && !workerThreads.isMainThread
+  ? (workerThreads.workerData as Partial<Envelope> | undefined)?.stop
+  : undefined;
+let stopWord: Int32Array | undefined = givenStop instanceof SharedArrayBuffer
+  ? new Int32Array(givenStop)
+  : undefined;
+
+/** True in a worker whose parent has asked it to stop. */
+export function stopRequested(): boolean {
+  return stopWord !== undefined && Atomics.load(stopWord, 0) !== 0;
+}
+
+/**
+ * Ends this worker at once if its parent asked it to stop. Blocking waits call
+ * it between slices, because on Deno `terminate()` does not interrupt
+ * running JavaScript.
+ */
+export function exitIfStopped(): void {
+  if (stopWord === undefined || Atomics.load(stopWord, 0) === 0) return;
+  if (g.process?.exit) g.process.exit(1);
+  else g.close?.();
+}
+
+/**
+ * The longest real time (ms) a blocking wait may sleep before it checks the
+ * stop word again; Infinity on the main thread, which nobody stops.
+ */
+export const blockingSliceMs: number = isMainThread ? Infinity : 50;
+
 /**
  * The channel to the parent, or undefined on the main thread. On Web Workers the
  * start-up data arrives as the first message, so this resolves once it has.
@@ -326,7 +376,7 @@ export function parentPort(): Promise<ParentPort | undefined> {
       postMessage: (m, t) => port.postMessage(m, t as any),
       onMessage: (l) => port.on("message", l),
       exit: (code) => g.process.exit(code),
-      workerData: workerThreads.workerData,
+      workerData: (workerThreads.workerData as Envelope | undefined)?.data,
     };
     return Promise.resolve(cachedParentPort);
   }
@@ -336,6 +386,7 @@ export function parentPort(): Promise<ParentPort | undefined> {
       g.onmessage = (event: MessageEvent) => {
         const data = event.data;
         if (data && data.t === "__workerData") {
+          stopWord = new Int32Array(data.stop);
           cachedParentPort = {
             postMessage: (m, t) => g.postMessage(m, (t ?? []) as any),
             onMessage: (l) => void listeners.push(l),

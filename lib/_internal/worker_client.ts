@@ -11,11 +11,19 @@
  */
 
 import { spawnWorker, type WorkerHandle } from "./runtime.ts";
+import { onBeforeBlock } from "./before_block.ts";
 import { reduceValue, reviveValue } from "./reduce.ts";
 import { deserializeError, type SerializedError } from "./remote_error.ts";
 import type { FromWorker, FunctionRef, ToWorker } from "./worker_protocol.ts";
 
 const bootstrapUrl = new URL("./worker_bootstrap.ts", import.meta.url);
+
+// Clients with calls queued for the end of this turn; sent early if the
+// thread is about to block (see before_block.ts).
+const unflushed = new Set<WorkerClient>();
+onBeforeBlock(() => {
+  for (const client of unflushed) client.flush();
+});
 
 /** Options for {@linkcode WorkerClient.start}. */
 export interface WorkerClientOptions {
@@ -190,12 +198,19 @@ export class WorkerClient {
     this.#outbox.push(message);
     if (!this.#flushScheduled) {
       this.#flushScheduled = true;
-      queueMicrotask(() => this.#flush());
+      unflushed.add(this);
+      queueMicrotask(() => this.flush());
     }
   }
 
-  #flush(): void {
+  /**
+   * Sends the calls queued in this turn now rather than at its end (they are
+   * sent then anyway). Blocking waits call it through before_block.ts.
+   */
+  flush(): void {
+    if (!this.#flushScheduled) return;
     this.#flushScheduled = false;
+    unflushed.delete(this);
     const batch = this.#outbox;
     this.#outbox = [];
     if (this.#handle.exited) return;

@@ -15,8 +15,9 @@
  * @module
  */
 
+import { beforeBlock } from "../_internal/before_block.ts";
 import { monotonic as clockMonotonic, waitMs, wallTime } from "../_internal/clock.ts";
-import { canBlock } from "../_internal/runtime.ts";
+import { blockingSliceMs, canBlock, exitIfStopped } from "../_internal/runtime.ts";
 import { ValueError } from "../exceptions.ts";
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
@@ -47,8 +48,11 @@ export function sleep(seconds: number): void {
   }
   let ms = waitMs(seconds);
   const end = performance.now() + ms;
+  beforeBlock();
   while (ms > 0) {
-    Atomics.wait(sleeper, 0, 0, ms);
+    // Slices in a worker: a stopped worker ends here (see _internal/runtime.ts).
+    Atomics.wait(sleeper, 0, 0, Math.min(ms, blockingSliceMs));
+    exitIfStopped();
     ms = end - performance.now();
   }
 }

@@ -123,16 +123,34 @@ Deno.test("exit() flushes replies, then the worker stops with the code", async (
   assert.equal(code, 0);
 });
 
-Deno.test("terminate() stops a worker spinning in while(true)", async () => {
+Deno.test("terminate() settles a busy worker's calls at once", async () => {
   const w = WorkerClient.start({ name: "spinner" });
   await w.ready;
-  const spinning = w.call(fn("spinForever"), []);
+  const spinning = w.call(fn("spinFor"), [3]);
   const other = w.call(fn("neverSettles"), []);
   await new Promise((r) => setTimeout(r, 50));
+  const started = performance.now();
   await w.terminate();
+  assert.ok(performance.now() - started < 2000, "terminate() does not wait for the spin");
   assert.ok(w.exited);
   await assert.rejects(spinning, WorkerExitedError);
   await assert.rejects(other, WorkerExitedError);
+});
+
+Deno.test("terminate() ends a worker looping around a blocking wait", async () => {
+  const w = WorkerClient.start({ name: "blocker" });
+  await w.ready;
+  const turns = new SharedCounter();
+  const blocked = w.call(fn("blockInLoop"), [turns]);
+  while (turns.value < 3) await new Promise((r) => setTimeout(r, 10));
+  await w.terminate();
+  await assert.rejects(blocked, WorkerExitedError);
+  // The thread itself ends at its next wait slice (on Deno through the stop
+  // word): its turn count stops growing.
+  await new Promise((r) => setTimeout(r, 150));
+  const after = turns.value;
+  await new Promise((r) => setTimeout(r, 250));
+  assert.equal(turns.value, after, "the loop kept running after terminate()");
 });
 
 Deno.test("shareable objects arrive as live views of the same memory", async () => {
