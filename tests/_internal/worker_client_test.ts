@@ -4,6 +4,7 @@ import { WorkerClient, WorkerExitedError } from "../../lib/_internal/worker_clie
 import { CancelledError } from "../../lib/exceptions.ts";
 import { registerErrorClass } from "../../lib/_internal/remote_error.ts";
 import { SharedCounter, ValidationError } from "./fixtures/worker_targets.ts";
+import { Event } from "../../lib/threading/event.ts";
 
 const targets = new URL("./fixtures/worker_targets.ts", import.meta.url).href;
 const fn = (name: string) => ({ module: targets, name });
@@ -164,5 +165,17 @@ Deno.test("shareable objects arrive as live views of the same memory", async () 
     const made = await w.call(fn("makeCounter"), []);
     assert.ok(made instanceof SharedCounter);
     assert.equal((made as SharedCounter).value, 1);
+  });
+});
+
+Deno.test("a call made just before a blocking wait is sent before the thread blocks", async () => {
+  await withWorker(async (w) => {
+    await w.ready;
+    const event = new Event();
+    const done = w.call(fn("setEvent"), [event]);
+    // No await between the call and the blocking wait: Python's
+    // `pool.apply_async(f); event.wait()`.
+    assert.equal(event.wait(10), true);
+    await done;
   });
 });
