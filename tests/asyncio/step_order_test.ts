@@ -183,7 +183,7 @@ Deno.test("a task awaiting a foreign promise does not stall the other tasks", as
   await asyncio.run(async () => {
     const a = asyncio.createTask(async () => {
       out.push("a1");
-      await new Promise<void>((resolve) => setTimeout(resolve, 5));
+      await new Promise<void>((resolve) => setTimeout(resolve, 50));
       out.push("a2");
     });
     const b = asyncio.createTask(async () => {
