@@ -27,6 +27,7 @@
  * @module
  */
 
+import { flag, option, repoRoot } from "../_lib/cli.ts";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { availableParallelism } from "node:os";
@@ -54,11 +55,7 @@ import {
 } from "./workloads.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, "..", "..");
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-const option = (name: string) =>
-  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const root = repoRoot;
 
 const quick = flag("quick");
 const sizes: Sizes = quick ? QUICK : FULL;

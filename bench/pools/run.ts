@@ -27,6 +27,7 @@
  * @module
  */
 
+import { flag, option, repoRoot } from "../_lib/cli.ts";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { availableParallelism } from "node:os";
@@ -46,11 +47,7 @@ import {
 } from "../_lib/results.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, "..", "..");
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-const option = (name: string) =>
-  args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const root = repoRoot;
 
 const quick = flag("quick");
 const runs = Number(option("runs") ?? (quick ? 1 : 3));

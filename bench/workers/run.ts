@@ -25,6 +25,7 @@
  * @module
  */
 
+import { flag, repoRoot } from "../_lib/cli.ts";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import process from "node:process";
@@ -44,9 +45,7 @@ import {
 import { FULL, QUICK, workloads } from "./workloads.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, "..", "..");
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
+const root = repoRoot;
 const quick = flag("quick");
 const sizes = quick ? QUICK : FULL;
 const childArgs = [
