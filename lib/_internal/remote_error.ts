@@ -143,12 +143,6 @@ export function serializeError(error: unknown): SerializedError | ThrownValue {
   return record;
 }
 
-/** True when `value` came from {@linkcode serializeError}. */
-export function isSerializedError(value: unknown): value is SerializedError | ThrownValue {
-  return typeof value === "object" && value !== null &&
-    ("__pyconcError" in value || "__pyconcThrown" in value);
-}
-
 /**
  * Rebuilds an error from {@linkcode serializeError}'s record: the registered
  * class of that name (else `Error` with the name set), the message, the fields,

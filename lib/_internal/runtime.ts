@@ -109,12 +109,6 @@ export function writeStderr(text: string): void {
   else console.error(text.replace(/\n$/, ""));
 }
 
-/** Writes text to standard output without a trailing newline. */
-export function writeStdout(text: string): void {
-  if (g.process?.stdout?.write) g.process.stdout.write(text);
-  else console.log(text.replace(/\n$/, ""));
-}
-
 /** True when `Atomics.wait` may block this thread (false on a browser main thread). */
 export const canBlock: boolean = runtimeName !== "browser" || !isMainThread;
 
@@ -144,12 +138,6 @@ export function keepAlive(): () => void {
       keepAliveTimer = undefined;
     }
   };
-}
-
-/** Lets a timer not hold the program open (Node/Deno `unref`). */
-export function unrefTimer(timer: unknown): void {
-  if (typeof timer === "number" && g.Deno?.unrefTimer) g.Deno.unrefTimer(timer);
-  else (timer as any)?.unref?.();
 }
 
 // ---------------------------------------------------------------------------
@@ -186,10 +174,6 @@ export interface WorkerHandle {
   /** The exit code, null while running. */
   readonly exitCode: number | null;
 }
-
-/** Whether workers are supported here. */
-export const hasWorkers: boolean = Boolean(workerThreads?.Worker) ||
-  typeof g.Worker === "function";
 
 /**
  * Starts a module worker running `url` (normally the pyconc bootstrap).
@@ -341,11 +325,6 @@ const givenStop = workerThreads && !workerThreads.isMainThread
 let stopWord: Int32Array | undefined = givenStop instanceof SharedArrayBuffer
   ? new Int32Array(givenStop)
   : undefined;
-
-/** True in a worker whose parent has asked it to stop. */
-export function stopRequested(): boolean {
-  return stopWord !== undefined && Atomics.load(stopWord, 0) !== 0;
-}
 
 /**
  * Ends this worker at once if its parent asked it to stop. Blocking waits call
