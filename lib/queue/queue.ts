@@ -182,7 +182,7 @@ const classes = new Map<string, (ring: SharedRing) => unknown>();
 /**
  * @internal What queue-like classes share: the ring, errors, repr, sending.
  */
-abstract class RingQueue {
+abstract class RingQueue<T> {
   /** @internal */
   readonly _ring: SharedRing;
 
@@ -192,6 +192,34 @@ abstract class RingQueue {
 
   /** @internal The class name sent with the queue. */
   protected abstract get _className(): string;
+
+  /**
+   * Removes and returns the next item, waiting for one (blocks the thread).
+   * `get(false)` or a `timeout` in seconds raise {@linkcode Empty}; a shut-down
+   * queue raises {@linkcode ShutDown} once empty.
+   */
+  get(blockOrOptions?: boolean | BlockingOptions, timeout?: number | null): T {
+    const { block, timeout: t } = parseBlocking("get()", blockOrOptions, timeout);
+    const fast = this._ring.tryGet();
+    if (fast !== NOTHING) return fast as T;
+    return getValue(runBlocking(this._ring.getSteps(block, t), "get()", "getAsync()")) as T;
+  }
+
+  /** `get(false)`. */
+  getNowait(): T {
+    return getValue(runBlocking(this._ring.getSteps(false, undefined), "get()", "getAsync()")) as T;
+  }
+
+  /**
+   * Removes and returns the next item, waiting without blocking the thread.
+   * A wait that times out or is aborted takes nothing.
+   */
+  async getAsync(options: AsyncOptions = {}): Promise<T> {
+    checkTimeout("getAsync()", options.timeout);
+    return getValue(
+      await runAsync(this._ring.getSteps(true, options.timeout), options.signal ?? currentSignal()),
+    ) as T;
+  }
 
   /** The number of items (approximate while other workers use the queue). */
   qsize(): number {
@@ -271,7 +299,7 @@ function getValue(result: GetResult): unknown {
  * await q.joinAsync();
  * ```
  */
-export class Queue<T = unknown> extends RingQueue {
+export class Queue<T = unknown> extends RingQueue<T> {
   /**
    * Creates the queue.
    * @param maxsize The most items (≤ 0: no limit).
@@ -340,34 +368,6 @@ export class Queue<T = unknown> extends RingQueue {
         options.signal ?? currentSignal(),
       ),
     );
-  }
-
-  /**
-   * Removes and returns the next item, waiting for one (blocks the thread).
-   * `get(false)` or a `timeout` in seconds raise {@linkcode Empty}; a shut-down
-   * queue raises {@linkcode ShutDown} once empty.
-   */
-  get(blockOrOptions?: boolean | BlockingOptions, timeout?: number | null): T {
-    const { block, timeout: t } = parseBlocking("get()", blockOrOptions, timeout);
-    const fast = this._ring.tryGet();
-    if (fast !== NOTHING) return fast as T;
-    return getValue(runBlocking(this._ring.getSteps(block, t), "get()", "getAsync()")) as T;
-  }
-
-  /** `get(false)`. */
-  getNowait(): T {
-    return getValue(runBlocking(this._ring.getSteps(false, undefined), "get()", "getAsync()")) as T;
-  }
-
-  /**
-   * Removes and returns the next item, waiting without blocking the thread.
-   * A wait that times out or is aborted takes nothing.
-   */
-  async getAsync(options: AsyncOptions = {}): Promise<T> {
-    checkTimeout("getAsync()", options.timeout);
-    return getValue(
-      await runAsync(this._ring.getSteps(true, options.timeout), options.signal ?? currentSignal()),
-    ) as T;
   }
 
   /**
@@ -461,7 +461,7 @@ export class PriorityQueue<T = unknown> extends Queue<T> {
  * console.assert(q.qsize() === 1 && q.get() === "x" && q.empty());
  * ```
  */
-export class SimpleQueue<T = unknown> extends RingQueue {
+export class SimpleQueue<T = unknown> extends RingQueue<T> {
   /**
    * Creates the queue.
    * @param options `capacity`: bytes of shared memory for the items.
@@ -504,27 +504,6 @@ export class SimpleQueue<T = unknown> extends RingQueue {
         options.signal ?? currentSignal(),
       ),
     );
-  }
-
-  /** Removes and returns the next item, waiting for one; see `Queue.get`. */
-  get(blockOrOptions?: boolean | BlockingOptions, timeout?: number | null): T {
-    const { block, timeout: t } = parseBlocking("get()", blockOrOptions, timeout);
-    const fast = this._ring.tryGet();
-    if (fast !== NOTHING) return fast as T;
-    return getValue(runBlocking(this._ring.getSteps(block, t), "get()", "getAsync()")) as T;
-  }
-
-  /** `get(false)`. */
-  getNowait(): T {
-    return getValue(runBlocking(this._ring.getSteps(false, undefined), "get()", "getAsync()")) as T;
-  }
-
-  /** Removes and returns the next item without blocking the thread. */
-  async getAsync(options: AsyncOptions = {}): Promise<T> {
-    checkTimeout("getAsync()", options.timeout);
-    return getValue(
-      await runAsync(this._ring.getSteps(true, options.timeout), options.signal ?? currentSignal()),
-    ) as T;
   }
 }
 
