@@ -442,6 +442,59 @@ function lockOf(option: SynchronizedOptions["lock"], what: string): Lock | RLock
   );
 }
 
+/**
+ * What `Synchronized` and `SynchronizedArray` share (Python's
+ * `SynchronizedBase`): the wrapped object, its lock, the repr, and how both
+ * travel to a worker.
+ */
+abstract class SynchronizedBase<O> {
+  readonly #obj: O;
+  readonly #lock: Lock | RLock;
+  readonly #name: string;
+  readonly #tag: string;
+
+  constructor(obj: O, lock: Lock | RLock, name: string, tag: string) {
+    this.#obj = obj;
+    this.#lock = lock;
+    this.#name = name;
+    this.#tag = tag;
+  }
+
+  /** The lock guarding it (Python's `get_lock`). */
+  getLock(): Lock | RLock {
+    return this.#lock;
+  }
+
+  /** The unguarded object (Python's `get_obj`). */
+  getObj(): O {
+    return this.#obj;
+  }
+
+  /** Takes the lock (`using _ = v.acquire()`). */
+  acquire(): Permit {
+    return this.#lock.acquire();
+  }
+
+  /** Releases the lock. */
+  release(): void {
+    this.#lock.release();
+  }
+
+  /** `<Synchronized wrapper for c_int(0)>`, `<SynchronizedArray wrapper for …>`. */
+  toString(): string {
+    return `<${this.#name} wrapper for ${this.#obj}>`;
+  }
+
+  /** @internal */
+  [reduceSymbol](): Reduced {
+    return {
+      tag: this.#tag,
+      module: import.meta.url,
+      state: { obj: this.#obj, lock: this.#lock },
+    };
+  }
+}
+
 const SYNC_VALUE = "multiprocessing.SynchronizedValue";
 
 /**
@@ -462,58 +515,20 @@ const SYNC_VALUE = "multiprocessing.SynchronizedValue";
  * console.assert(counter.value === 1);
  * ```
  */
-export class Synchronized<T = unknown> {
-  #obj: SharedValue<T>;
-  #lock: Lock | RLock;
-
+export class Synchronized<T = unknown> extends SynchronizedBase<SharedValue<T>> {
   /** @internal Use `Value`. */
   constructor(obj: SharedValue<T>, lock: Lock | RLock) {
-    this.#obj = obj;
-    this.#lock = lock;
+    super(obj, lock, "Synchronized", SYNC_VALUE);
   }
 
   /** The value, read under the lock. */
   get value(): T {
-    using _ = this.#lock.acquire();
-    return this.#obj.value;
+    using _ = this.acquire();
+    return this.getObj().value;
   }
   set value(value: T) {
-    using _ = this.#lock.acquire();
-    this.#obj.value = value;
-  }
-
-  /** The lock guarding it (Python's `get_lock`). */
-  getLock(): Lock | RLock {
-    return this.#lock;
-  }
-
-  /** The unguarded value object (Python's `get_obj`). */
-  getObj(): SharedValue<T> {
-    return this.#obj;
-  }
-
-  /** Takes the lock (`using _ = v.acquire()`). */
-  acquire(): Permit {
-    return this.#lock.acquire();
-  }
-
-  /** Releases the lock. */
-  release(): void {
-    this.#lock.release();
-  }
-
-  /** `<Synchronized wrapper for c_int(0)>`. */
-  toString(): string {
-    return `<Synchronized wrapper for ${this.#obj}>`;
-  }
-
-  /** @internal */
-  [reduceSymbol](): Reduced {
-    return {
-      tag: SYNC_VALUE,
-      module: import.meta.url,
-      state: { obj: this.#obj, lock: this.#lock },
-    };
+    using _ = this.acquire();
+    this.getObj().value = value;
   }
 }
 inspectable(Synchronized);
@@ -575,28 +590,25 @@ const SYNC_ARRAY = "multiprocessing.SynchronizedArray";
  * console.assert(a[1] === 20 && a.length === 3);
  * ```
  */
-export class SynchronizedArray<T = unknown> {
+export class SynchronizedArray<T = unknown> extends SynchronizedBase<SharedArray<T>> {
   /** Elements by index, each read or write under the lock. */
   [index: number]: T;
-  #obj!: SharedArray<T>;
-  #lock!: Lock | RLock;
 
   /** @internal Use `Array`. */
   constructor(obj: SharedArray<T>, lock: Lock | RLock) {
-    this.#obj = obj;
-    this.#lock = lock;
+    super(obj, lock, "SynchronizedArray", SYNC_ARRAY);
     return indexed(this, (i) => {
-      using _ = this.#lock.acquire();
-      return this.#obj[i];
+      using _ = lock.acquire();
+      return obj[i];
     }, (i, v) => {
-      using _ = this.#lock.acquire();
-      this.#obj[i] = v;
+      using _ = lock.acquire();
+      obj[i] = v;
     });
   }
 
   /** Number of elements. */
   get length(): number {
-    return this.#obj.length;
+    return this.getObj().length;
   }
 
   /**
@@ -605,47 +617,13 @@ export class SynchronizedArray<T = unknown> {
    * @param end Index after the last.
    */
   slice(start?: number, end?: number): T[] {
-    using _ = this.#lock.acquire();
-    return this.#obj.slice(start, end);
+    using _ = this.acquire();
+    return this.getObj().slice(start, end);
   }
 
   /** Iterates over a copy taken under the lock. */
   [Symbol.iterator](): IterableIterator<T> {
     return this.slice()[Symbol.iterator]();
-  }
-
-  /** The lock (Python's `get_lock`). */
-  getLock(): Lock | RLock {
-    return this.#lock;
-  }
-
-  /** The unguarded array (Python's `get_obj`). */
-  getObj(): SharedArray<T> {
-    return this.#obj;
-  }
-
-  /** Takes the lock (`using _ = a.acquire()`). */
-  acquire(): Permit {
-    return this.#lock.acquire();
-  }
-
-  /** Releases the lock. */
-  release(): void {
-    this.#lock.release();
-  }
-
-  /** `<SynchronizedArray wrapper for c_int_Array_3([1, 2, 3])>`. */
-  toString(): string {
-    return `<SynchronizedArray wrapper for ${this.#obj}>`;
-  }
-
-  /** @internal */
-  [reduceSymbol](): Reduced {
-    return {
-      tag: SYNC_ARRAY,
-      module: import.meta.url,
-      state: { obj: this.#obj, lock: this.#lock },
-    };
   }
 }
 inspectable(SynchronizedArray);
