@@ -94,6 +94,32 @@ export function inspectable(cls: { prototype: { toString(): string } }): void {
   }
 }
 
+/**
+ * Hands existing shared state to the next constructor call: how a reviver
+ * rebuilds a lock, event or barrier over memory it received, without a public
+ * constructor argument for it.
+ */
+export class Adoption<S> {
+  #next: S | undefined;
+
+  /** Makes `state` the next constructor's to take. */
+  offer(state: S): void {
+    this.#next = state;
+  }
+
+  /** True while offered state waits to be taken. */
+  get pending(): boolean {
+    return this.#next !== undefined;
+  }
+
+  /** Takes the offered state (undefined when none was offered). */
+  take(): S | undefined {
+    const state = this.#next;
+    this.#next = undefined;
+    return state;
+  }
+}
+
 /** A SharedArrayBuffer of `words` 32-bit words (zeroed). */
 export function sharedWords(words: number): Int32Array {
   return new Int32Array(new SharedArrayBuffer(words * 4));

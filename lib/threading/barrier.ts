@@ -8,7 +8,7 @@ import { type Reduced, reduceSymbol, registerReviver } from "../_internal/reduce
 import { deadline, runAsync, runBlocking, type Steps } from "../_internal/futex.ts";
 import { ValueError } from "../exceptions.ts";
 import { BrokenBarrierError } from "../exceptions.ts";
-import { inspectable, parseTimeout } from "./_common.ts";
+import { Adoption, inspectable, parseTimeout } from "./_common.ts";
 import { Condition } from "./condition.ts";
 import { Lock } from "./lock.ts";
 
@@ -30,7 +30,7 @@ interface BarrierState {
   cond: Condition;
 }
 
-let adopting: BarrierState | undefined;
+const adoption = new Adoption<BarrierState>();
 
 /** Options of {@linkcode Barrier}. */
 export interface BarrierOptions {
@@ -75,8 +75,7 @@ export class Barrier {
    */
   constructor(parties: number, options: BarrierOptions | (() => void) = {}) {
     const opts: BarrierOptions = typeof options === "function" ? { action: options } : options;
-    const adopted = adopting;
-    adopting = undefined;
+    const adopted = adoption.take();
     if (adopted) {
       this.#words = new Int32Array(adopted.buffer, 0, 4);
       this.#timeout = new Float64Array(adopted.buffer, 16, 1);
@@ -255,7 +254,7 @@ export class Barrier {
 
   /** @internal Rebuilds a barrier over existing memory. */
   static _fromState(state: BarrierState): Barrier {
-    adopting = state;
+    adoption.offer(state);
     return new Barrier(1);
   }
 }

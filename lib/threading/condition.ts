@@ -16,6 +16,7 @@ import {
 import { RuntimeError } from "../exceptions.ts";
 import {
   type AcquireOptions,
+  Adoption,
   inspectable,
   parseTimeout,
   type Permit,
@@ -35,12 +36,8 @@ const SIGNALS = 2;
 const WORDS = 3;
 const TAG = "threading.Condition";
 
-let adopting: Int32Array | undefined;
-function adopt(): Int32Array | undefined {
-  const view = adopting;
-  adopting = undefined;
-  return view;
-}
+// Set by _fromWords so the constructor adopts existing memory.
+const adoption = new Adoption<Int32Array>();
 
 /**
  * A condition variable in shared memory. Ports Python's `threading.Condition`
@@ -78,7 +75,7 @@ export class Condition {
         }`,
       );
     }
-    this.#view = adopt() ?? sharedWords(WORDS);
+    this.#view = adoption.take() ?? sharedWords(WORDS);
     this.#lock = lock ?? new RLock();
   }
 
@@ -267,7 +264,7 @@ export class Condition {
 
   /** @internal Rebuilds a condition over existing words and a revived lock. */
   static _fromWords(view: Int32Array, lock: Lock | RLock): Condition {
-    adopting = view;
+    adoption.offer(view);
     return new Condition(lock);
   }
 }

@@ -13,7 +13,7 @@ import {
   runBlocking,
   type Steps,
 } from "../_internal/futex.ts";
-import { inspectable, parseTimeout, revivedWords, sharedWords } from "./_common.ts";
+import { Adoption, inspectable, parseTimeout, revivedWords, sharedWords } from "./_common.ts";
 
 // Word 0: the flag (sleepers wait while it is 0). Word 1: sleepers.
 const FLAG = 0;
@@ -21,7 +21,7 @@ const WAITERS = 1;
 const WORDS = 2;
 const TAG = "threading.Event";
 
-let adopting: Int32Array | undefined;
+const adoption = new Adoption<Int32Array>();
 
 /**
  * A flag threads can wait for, in shared memory. Ports Python's
@@ -46,8 +46,7 @@ export class Event {
 
   /** Creates an event whose flag is down. */
   constructor() {
-    this.#view = adopting ?? sharedWords(WORDS);
-    adopting = undefined;
+    this.#view = adoption.take() ?? sharedWords(WORDS);
   }
 
   /** True when the flag is up (Python's `is_set`). */
@@ -114,7 +113,7 @@ export class Event {
 
   /** @internal Rebuilds an event over existing words. */
   static _fromWords(view: Int32Array): Event {
-    adopting = view;
+    adoption.offer(view);
     return new Event();
   }
 }

@@ -17,6 +17,7 @@ import {
 import { RuntimeError } from "../exceptions.ts";
 import {
   type AcquireOptions,
+  Adoption,
   inspectable,
   makePermit,
   parseAcquire,
@@ -33,12 +34,7 @@ const WORDS = 2;
 const TAG = "threading.Lock";
 
 // Set by _fromWords so the constructor adopts existing memory.
-let adopting: Int32Array | undefined;
-function adopt(): Int32Array | undefined {
-  const view = adopting;
-  adopting = undefined;
-  return view;
-}
+const adoption = new Adoption<Int32Array>();
 
 /** The lock algorithm on two words; shared by `Lock`, `RLock` and `Condition`. */
 export class LockWords {
@@ -140,7 +136,7 @@ export class Lock {
 
   /** Creates an unlocked lock. */
   constructor() {
-    this.#lock = new LockWords(adopt() ?? sharedWords(WORDS));
+    this.#lock = new LockWords(adoption.take() ?? sharedWords(WORDS));
     this.#permit = makePermit(() => this.release());
   }
 
@@ -213,7 +209,7 @@ export class Lock {
 
   /** @internal Rebuilds a lock over existing words. */
   static _fromWords(view: Int32Array): Lock {
-    adopting = view;
+    adoption.offer(view);
     return new Lock();
   }
 }

@@ -9,6 +9,7 @@ import { deadline, runAsync, runBlocking, type Steps } from "../_internal/futex.
 import { RuntimeError } from "../exceptions.ts";
 import {
   type AcquireOptions,
+  Adoption,
   inspectable,
   makePermit,
   parseAcquire,
@@ -28,12 +29,8 @@ const COUNT = 3;
 const WORDS = 4;
 const TAG = "threading.RLock";
 
-let adopting: Int32Array | undefined;
-function adopt(): Int32Array | undefined {
-  const view = adopting;
-  adopting = undefined;
-  return view;
-}
+// Set by _fromWords so the constructor adopts existing memory.
+const adoption = new Adoption<Int32Array>();
 
 /**
  * A reentrant lock in shared memory. Ports Python's `threading.RLock` (and
@@ -62,7 +59,7 @@ export class RLock {
 
   /** Creates an unlocked reentrant lock. */
   constructor() {
-    this.#view = adopt() ?? sharedWords(WORDS);
+    this.#view = adoption.take() ?? sharedWords(WORDS);
     this.#lock = new LockWords(this.#view);
     this.#permit = makePermit(() => this.release());
   }
@@ -191,7 +188,7 @@ export class RLock {
 
   /** @internal Rebuilds a lock over existing words. */
   static _fromWords(view: Int32Array): RLock {
-    adopting = view;
+    adoption.offer(view);
     return new RLock();
   }
 }

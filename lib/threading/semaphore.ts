@@ -16,6 +16,7 @@ import {
 import { ValueError } from "../exceptions.ts";
 import {
   type AcquireOptions,
+  Adoption,
   inspectable,
   makePermit,
   parseAcquire,
@@ -32,7 +33,7 @@ const BOUND = 2;
 const WORDS = 3;
 const TAG = "threading.Semaphore";
 
-let adopting: Int32Array | undefined;
+const adoption = new Adoption<Int32Array>();
 
 function checkValue(what: string, value: number): number {
   if (typeof value !== "number" || !Number.isInteger(value)) {
@@ -80,8 +81,7 @@ export class Semaphore {
    * @param value The initial counter (default 1; at least 0).
    */
   constructor(value = 1) {
-    const adopted = adopting;
-    adopting = undefined;
+    const adopted = adoption.take();
     if (adopted) {
       this.#view = adopted;
     } else {
@@ -205,7 +205,7 @@ export class Semaphore {
 
   /** @internal Rebuilds a semaphore over existing words. */
   static _fromWords(view: Int32Array): Semaphore {
-    adopting = view;
+    adoption.offer(view);
     return Atomics.load(view, BOUND) >= 0 ? new BoundedSemaphore() : new Semaphore();
   }
 }
@@ -234,7 +234,7 @@ export class BoundedSemaphore extends Semaphore {
    * @param value The initial counter and bound (default 1).
    */
   constructor(value = 1) {
-    const adopted = adopting !== undefined;
+    const adopted = adoption.pending;
     super(value);
     if (!adopted) this._setBound(value);
   }
