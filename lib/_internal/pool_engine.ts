@@ -3,20 +3,27 @@
  * `concurrent.futures.ThreadPoolExecutor` / `ProcessPoolExecutor` and
  * asyncio's `runInExecutor` / `toThread`.
  *
- * - Jobs wait in a FIFO queue and go to the least busy worker. Several jobs may
- *   be in flight per worker when jobs are short (the worker still runs them one
- *   at a time): messages are then batched both ways, which is where the speed
- *   on many tiny tasks comes from. When jobs are slow, one job per worker is in
- *   flight, so an idle worker never waits behind a busy one.
- * - Each job has a word in a shared status array: QUEUED when sent, RUNNING
- *   once the worker starts it. `cancel()` succeeds until the worker has
- *   started the job (Python's `Future.cancel()`), even after it was sent.
+ * - Jobs wait in a FIFO queue and go to the least busy worker that has started
+ *   (the first worker ready takes the oldest job, as Python's pool threads pull
+ *   from one queue). Several jobs may be in flight per worker when jobs are
+ *   short (the worker still runs them one at a time): messages are then
+ *   batched both ways, which is where the speed on many tiny tasks comes from.
+ *   When jobs are slow, one job per worker is in flight; a worker that runs
+ *   out of work takes back the oldest job still queued behind another one.
+ * - Before this thread blocks (`q.get()`, `time.sleep`, a lock), every job
+ *   still waiting is handed to a worker, started or not: nothing else would
+ *   send it while the thread is blocked (see before_block.ts).
+ * - Each job has a word in a shared status array: a QUEUED token when sent, its
+ *   RUNNING form once the worker starts it. `cancel()` succeeds until the
+ *   worker has started the job (Python's `Future.cancel()`), even after it was
+ *   sent. `abort()` also stops a running job: its worker is terminated and
+ *   replaced, and the jobs queued behind it go back to the queue.
  * - Workers start lazily (executors) or all at once (`Pool`), run an
  *   initializer, retire after `maxTasksPerWorker` jobs and are replaced.
- * - A worker that dies fails its own jobs and is replaced (`onDeath:
- *   "replace"`, `Pool`), or breaks the pool, failing every pending job
- *   (`"break"`, `ProcessPoolExecutor`'s `BrokenProcessPool`). Nothing waits
- *   forever.
+ * - A worker that dies fails the job it was running and is replaced (`onDeath:
+ *   "replace"`, `Pool`; the jobs it had not started go back to the queue), or
+ *   breaks the pool, failing every pending job (`"break"`,
+ *   `ProcessPoolExecutor`'s `BrokenProcessPool`). Nothing waits forever.
  * - Idle workers do not keep the program alive; busy ones do, as Python waits
  *   for running executor work at exit but not for an idle pool.
  *
@@ -25,7 +32,9 @@
 
 import { WorkerClient } from "./worker_client.ts";
 import { shipFunction, type Shipped } from "./spawn.ts";
-import { CANCELLED, FREE, QUEUED, RUNNING, SKIPPED } from "./pool_worker.ts";
+import { onBeforeBlock } from "./before_block.ts";
+import { reduceValue } from "./reduce.ts";
+import { CANCELLED, FREE, QUEUED, RUNNING, SKIPPED, STATE_BITS } from "./pool_worker.ts";
 
 // deno-lint-ignore no-explicit-any
 type AnyFunction = (...args: any[]) => unknown;
@@ -74,16 +83,25 @@ export interface SubmitOptions {
 
 type JobState = "pending" | "sent" | "done";
 
+let nextJobSeq = 0;
+
 /** One unit of work: a call, or a chunk of calls. */
 export class Job {
   readonly fn: AnyFunction;
   readonly args: unknown[];
   readonly chunk: boolean;
   readonly star: boolean;
+  /** Submission order (the oldest job is taken back first). */
+  readonly seq = nextJobSeq++;
   state: JobState = "pending";
   cancelled = false;
+  /** The status word of the current send (-1: none, or no word was free). */
   slot = -1;
+  /** The QUEUED value the worker must find in the word to start the job. */
+  token = 0;
   worker: PoolWorker | undefined;
+  /** Counts sends: a reply to an earlier send (taken back since) is ignored. */
+  sends = 0;
   fnId = 0;
   sentAt = 0;
   readonly #engine: PoolEngine;
@@ -98,7 +116,9 @@ export class Job {
   ) {
     this.#engine = engine;
     this.fn = fn;
-    this.args = args;
+    // Shared objects are captured now, as a worker's call does: the caller may
+    // close its own copy (a pipe end) before the job is sent.
+    this.args = reduceValue(args) as unknown[];
     this.chunk = options.chunk ?? false;
     this.star = options.star ?? false;
     this.#onSettle = onSettle;
@@ -107,12 +127,12 @@ export class Job {
   /** True once the worker has started the job (and it has not finished). */
   running(): boolean {
     return this.state === "sent" && !this.cancelled &&
-      this.#engine.slotState(this.slot) === RUNNING;
+      (this.#engine.slotWord(this.slot) & STATE_BITS) === RUNNING;
   }
 
   /**
    * Cancels the job if no worker has started it. Returns false once it runs or
-   * has finished.
+   * has finished. A cancelled job's outcome is never delivered.
    */
   cancel(): boolean {
     if (this.cancelled) return true;
@@ -129,6 +149,19 @@ export class Job {
     return false;
   }
 
+  /**
+   * Cancels the job even if it is running: its worker is then terminated (and
+   * replaced), and the jobs queued behind it go back to the queue. Returns
+   * false only once the job has finished.
+   */
+  abort(): boolean {
+    if (this.cancel()) return true;
+    if (this.state !== "sent") return false;
+    this.cancelled = true;
+    this.#engine.stopWorker(this.worker!);
+    return true;
+  }
+
   /** @internal Delivers the outcome (once). */
   settle(outcome: JobOutcome): void {
     if (this.state === "done" && !this.cancelled) return;
@@ -143,10 +176,13 @@ export interface PoolWorker {
   readonly client: WorkerClient;
   readonly name: string;
   readonly index: number;
+  /** Jobs sent and not finished, in the order the worker runs them. */
   readonly jobs: Set<Job>;
   readonly defined: Set<number>;
   readonly runKey: number;
   sent: number;
+  /** The worker has started (and run its initializer). */
+  ready: boolean;
   retiring: boolean;
   dead: boolean;
   lastReply: number;
@@ -170,6 +206,15 @@ function packArgs(job: Job): unknown[] | Float64Array {
   return Float64Array.from(items as number[]);
 }
 
+// Engines with jobs waiting: handed out before this thread blocks.
+const waitingEngines = new Set<PoolEngine>();
+onBeforeBlock(() => {
+  for (const engine of waitingEngines) engine.sendAllPending();
+});
+
+/** Status words beyond those the workers' depth needs (jobs handed out before a block). */
+const SPARE_SLOTS = 256;
+
 /** The pool engine. See the module documentation. */
 export class PoolEngine {
   readonly #options: EngineOptions;
@@ -183,6 +228,7 @@ export class PoolEngine {
   #initRef: Shipped | null = null;
   #nextFnId = 1;
   #spawned = 0;
+  #sendCount = 0;
   #pendingCount = 0;
   #inflight = 0;
   #closing = false;
@@ -191,13 +237,12 @@ export class PoolEngine {
   // Starts at the threshold: one job per worker until replies show jobs are short.
   #serviceMs = 1;
   #referenced = false;
-  #waitingRef = false;
   #exitWaiters: (() => void)[] = [];
 
   constructor(options: EngineOptions) {
     this.#options = options;
     this.#maxDepth = Math.max(1, options.maxDepth ?? 32);
-    const slots = options.maxWorkers * (this.#maxDepth + 1) + 1;
+    const slots = options.maxWorkers * (this.#maxDepth + 1) + SPARE_SLOTS;
     this.#status = new Int32Array(new SharedArrayBuffer(slots * 4));
     for (let i = slots - 1; i >= 0; i--) this.#freeSlots.push(i);
     if (options.initializer) {
@@ -236,8 +281,8 @@ export class PoolEngine {
     return this.#closing || this.#terminated;
   }
 
-  /** @internal The status word of a slot. */
-  slotState(slot: number): number {
+  /** @internal The status word of a slot (FREE for none). */
+  slotWord(slot: number): number {
     return slot < 0 ? FREE : Atomics.load(this.#status, slot);
   }
 
@@ -268,7 +313,7 @@ export class PoolEngine {
 
   /** @internal Removes a cancelled job from the queue. */
   dropPending(_job: Job): void {
-    // Left in the queue; #next() skips it.
+    // Left in the queue; #peek() skips it.
     this.#pendingCount--;
     this.#maybeFinish();
   }
@@ -276,7 +321,56 @@ export class PoolEngine {
   /** @internal Marks a sent job cancelled if its worker has not started it. */
   cancelSent(job: Job): boolean {
     return job.slot >= 0 &&
-      Atomics.compareExchange(this.#status, job.slot, QUEUED, CANCELLED) === QUEUED;
+      Atomics.compareExchange(this.#status, job.slot, job.token, CANCELLED) === job.token;
+  }
+
+  /**
+   * @internal Terminates a worker on purpose (a job on it was aborted): the
+   * jobs it has not started go back to the queue, and #onExit replaces it.
+   */
+  stopWorker(worker: PoolWorker): void {
+    if (worker.dead || this.#terminated) return;
+    worker.retiring = true;
+    this.#takeBackQueued(worker);
+    worker.client.terminate();
+    this.#pump();
+  }
+
+  /**
+   * @internal Before this thread blocks: sends every waiting job to a worker,
+   * started or not (least loaded first, ignoring the depth limit), and sends
+   * the messages now.
+   */
+  sendAllPending(): void {
+    if (this.#terminated || this.#broken) return;
+    const used = new Set<PoolWorker>();
+    while (this.#pendingCount > 0) {
+      const job = this.#peek();
+      if (!job) break;
+      const entry = this.#entry(job.fn);
+      this.#take();
+      if (entry.error !== undefined) {
+        job.settle({ ok: false, error: entry.error });
+        continue;
+      }
+      let worker: PoolWorker | undefined;
+      for (const w of this.#workers) {
+        if (w.retiring || w.dead) continue;
+        if (!worker || w.jobs.size < worker.jobs.size) worker = w;
+      }
+      if ((!worker || worker.jobs.size > 0) && this.#workers.size < this.#options.maxWorkers) {
+        worker = this.#spawn();
+      }
+      if (!worker) {
+        // Every worker is retiring: keep the job for the replacement.
+        this.#requeue([job]);
+        break;
+      }
+      this.#send(job, worker, entry);
+      used.add(worker);
+    }
+    this.#trackWaiting();
+    for (const w of used) w.client.flush();
   }
 
   /**
@@ -350,13 +444,78 @@ export class PoolEngine {
     return job;
   }
 
+  /** Puts jobs taken back from a worker at the front of the queue, oldest first. */
+  #requeue(jobs: Job[]): void {
+    if (jobs.length === 0) return;
+    jobs.sort((a, b) => a.seq - b.seq);
+    this.#queue = [...jobs, ...this.#queue.slice(this.#head)];
+    this.#head = 0;
+    this.#pendingCount += jobs.length;
+  }
+
   /** Takes every pending job out of the queue. */
   #drain(): Job[] {
     const jobs = this.#queue.slice(this.#head).filter((job) => job.state === "pending");
     this.#queue = [];
     this.#head = 0;
     this.#pendingCount = 0;
+    this.#trackWaiting();
     return jobs;
+  }
+
+  /**
+   * Takes `job` back from its worker if the worker has not started it: the
+   * worker will skip it, and its answer to that send is ignored.
+   */
+  #takeBack(job: Job): boolean {
+    if (job.slot < 0 || job.cancelled) return false;
+    if (Atomics.compareExchange(this.#status, job.slot, job.token, CANCELLED) !== job.token) {
+      return false;
+    }
+    job.worker!.jobs.delete(job);
+    this.#inflight--;
+    this.#freeSlot(job.slot);
+    job.slot = -1;
+    job.worker = undefined;
+    job.state = "pending";
+    job.sends++;
+    return true;
+  }
+
+  /** Takes back every job `worker` has not started and queues them again. */
+  #takeBackQueued(worker: PoolWorker): void {
+    const back: Job[] = [];
+    for (const job of [...worker.jobs]) if (this.#takeBack(job)) back.push(job);
+    this.#requeue(back);
+  }
+
+  /**
+   * An idle worker with nothing in the queue takes the oldest job that waits
+   * behind another one on a busy worker, or on a worker still starting.
+   */
+  #steal(thief: PoolWorker): void {
+    let oldest: Job | undefined;
+    for (const w of this.#workers) {
+      if (w === thief || w.dead) continue;
+      let first = w.ready;
+      for (const job of w.jobs) {
+        if (first) {
+          first = false; // Running, or about to: the worker takes it next.
+          continue;
+        }
+        if (job.cancelled || job.slot < 0) continue;
+        if (!oldest || job.seq < oldest.seq) oldest = job;
+        break; // The worker runs its jobs in order: later ones are younger.
+      }
+    }
+    if (!oldest || !this.#takeBack(oldest)) return;
+    this.#send(oldest, thief, this.#entry(oldest.fn));
+  }
+
+  #freeSlot(slot: number): void {
+    if (slot < 0) return;
+    Atomics.store(this.#status, slot, FREE);
+    this.#freeSlots.push(slot);
   }
 
   #breakAll(error: Error): void {
@@ -370,6 +529,12 @@ export class PoolEngine {
       w.client.terminate();
     }
     this.#maybeFinish();
+  }
+
+  /** Keeps this engine in the before-block list exactly while jobs wait. */
+  #trackWaiting(): void {
+    if (this.#pendingCount > 0 && !this.#terminated && !this.#broken) waitingEngines.add(this);
+    else waitingEngines.delete(this);
   }
 
   #updateRef(): void {
@@ -405,12 +570,19 @@ export class PoolEngine {
       defined: new Set(),
       runKey: client.define({ module: poolWorkerUrl, name: "run" }),
       sent: 0,
+      ready: false,
       retiring: false,
       dead: false,
       lastReply: 0,
     };
     this.#workers.add(worker);
-    client.call(setupKey, [this.#status.buffer, this.#initRef, this.#options.initargs ?? []]).catch(
+    client.call(setupKey, [this.#status.buffer, this.#initRef, this.#options.initargs ?? []]).then(
+      () => {
+        worker.ready = true;
+        if (worker.dead || worker.retiring) return;
+        if (this.#pendingCount > 0) this.#pump();
+        else if (worker.jobs.size === 0) this.#steal(worker);
+      },
       (error) => {
         if (worker.dead) return;
         this.#breakAll(this.#options.brokenError(
@@ -434,8 +606,10 @@ export class PoolEngine {
         `worker '${worker.name}' stopped with exit code ${code}`,
       ));
     }
-    // Jobs still on this worker reject through their call promises (the
-    // client rejects them with the reason); the slot is freed there.
+    // Jobs it had not started run elsewhere; the one it was running rejects
+    // through its call promise (the client rejects it with the reason), and
+    // its slot is freed there.
+    if (!this.#broken && !this.#terminated) this.#takeBackQueued(worker);
     if (!this.#closing || this.#pendingCount > 0) this.#pump();
     this.#maybeFinish();
   }
@@ -452,6 +626,7 @@ export class PoolEngine {
     if (this.#workers.size === 0 && this.#pendingCount === 0 && this.#inflight === 0) {
       for (const resolve of this.#exitWaiters.splice(0)) resolve();
     }
+    this.#trackWaiting();
     this.#updateRef();
   }
 
@@ -469,15 +644,23 @@ export class PoolEngine {
     return entry;
   }
 
+  /** The least busy started worker with room for another job. */
   #pickWorker(): PoolWorker | undefined {
     const depth = this.#depth();
     let best: PoolWorker | undefined;
     for (const w of this.#workers) {
-      if (w.retiring || w.dead || w.jobs.size >= depth) continue;
+      if (!w.ready || w.retiring || w.dead || w.jobs.size >= depth) continue;
       if (!best || w.jobs.size < best.jobs.size) best = w;
       if (w.jobs.size === 0) break;
     }
     return best;
+  }
+
+  /** Workers started and not ready yet (each will take a job when it is). */
+  #starting(): number {
+    let n = 0;
+    for (const w of this.#workers) if (!w.ready && !w.retiring && !w.dead) n++;
+    return n;
   }
 
   #pump(): void {
@@ -494,9 +677,12 @@ export class PoolEngine {
         job.settle({ ok: false, error: entry.error });
         continue;
       }
-      let worker = this.#pickWorker();
-      if ((!worker || worker.jobs.size > 0) && this.#workers.size < this.#options.maxWorkers) {
-        worker = this.#spawn();
+      const worker = this.#pickWorker();
+      if (
+        (!worker || worker.jobs.size > 0) && this.#workers.size < this.#options.maxWorkers &&
+        this.#starting() < this.#pendingCount
+      ) {
+        this.#spawn(); // Python starts a thread when none is idle.
       }
       if (!worker || this.#freeSlots.length === 0) break;
       this.#take();
@@ -506,23 +692,27 @@ export class PoolEngine {
   }
 
   #send(job: Job, worker: PoolWorker, entry: FunctionEntry): void {
-    const slot = this.#freeSlots.pop()!;
-    Atomics.store(this.#status, slot, QUEUED);
+    const slot = this.#freeSlots.pop() ?? -1;
+    const sends = ++job.sends;
+    // The send count in the upper bits (kept positive), QUEUED in the low ones.
+    const token = ((++this.#sendCount & 0x1fffffff) << 2) | QUEUED;
+    if (slot >= 0) Atomics.store(this.#status, slot, token);
     job.slot = slot;
+    job.token = token;
     job.worker = worker;
     job.state = "sent";
     job.fnId = entry.id;
     job.sentAt = performance.now();
     worker.jobs.add(job);
     this.#inflight++;
-    const args: unknown[] = [slot, entry.id, packArgs(job), job.chunk, job.star];
+    const args: unknown[] = [slot, token, entry.id, packArgs(job), job.chunk, job.star];
     if (!worker.defined.has(entry.id)) {
       worker.defined.add(entry.id);
       args.push(entry.ref);
     }
-    worker.client.call(worker.runKey, args).then(
-      (value) => this.#finish(job, worker, { ok: true, value }),
-      (error) => this.#finish(job, worker, { ok: false, error }),
+    worker.client.call(worker.runKey, args, false, true).then(
+      (value) => this.#finish(job, sends, worker, slot, { ok: true, value }),
+      (error) => this.#finish(job, sends, worker, slot, { ok: false, error }),
     );
     worker.sent++;
     const max = this.#options.maxTasksPerWorker;
@@ -532,15 +722,16 @@ export class PoolEngine {
     }
   }
 
-  #finish(job: Job, worker: PoolWorker, outcome: JobOutcome): void {
+  #finish(job: Job, sends: number, worker: PoolWorker, slot: number, outcome: JobOutcome): void {
+    // A send taken back (its slot freed then): the job went elsewhere.
+    if (job.sends !== sends) return;
     const now = performance.now();
     const service = now - Math.max(job.sentAt, worker.lastReply);
     worker.lastReply = now;
     this.#serviceMs = this.#serviceMs * 0.8 + service * 0.2;
     worker.jobs.delete(job);
     this.#inflight--;
-    Atomics.store(this.#status, job.slot, FREE);
-    this.#freeSlots.push(job.slot);
+    this.#freeSlot(slot);
     if (outcome.ok && outcome.value === SKIPPED) {
       job.state = "done";
     } else if (!outcome.ok && worker.dead && this.#broken) {
@@ -551,6 +742,11 @@ export class PoolEngine {
       job.settle(outcome);
     }
     if (this.#pendingCount > 0) this.#pump();
-    else this.#maybeFinish();
+    else {
+      if (worker.jobs.size === 0 && worker.ready && !worker.retiring && !worker.dead) {
+        this.#steal(worker);
+      }
+      this.#maybeFinish();
+    }
   }
 }

@@ -2,11 +2,13 @@
  * What a pool worker runs (loaded into a pyconc worker by the pool engine):
  * the initializer once, then tasks and chunks of tasks.
  *
- * Each task has a word in a shared status array. The parent writes QUEUED
- * before sending; the worker moves it to RUNNING just before calling the
- * function. A parent that cancels a task still QUEUED (Python's
- * `Future.cancel()` before the task starts) swaps the word to CANCELLED; the
- * worker then skips the task and answers {@linkcode SKIPPED}.
+ * Each task has a word in a shared status array. The parent writes a QUEUED
+ * token before sending; the worker swaps that exact token for its RUNNING
+ * form just before calling the function. A parent that cancels a task still
+ * QUEUED (Python's `Future.cancel()` before the task starts), or takes it back
+ * to give it to an idle worker, swaps the word first; the worker then skips
+ * the task and answers {@linkcode SKIPPED}. The token's upper bits count the
+ * sends, so a word reused for a later send never matches an earlier one.
  *
  * @module
  */
@@ -20,8 +22,8 @@ import { Process } from "../multiprocessing/process.ts";
 
 type AnyFunction = (...args: unknown[]) => unknown;
 
-/** Status words (one per task slot). */
-export const FREE = 0, QUEUED = 1, RUNNING = 2, CANCELLED = 3;
+/** Status words (one per task slot): the state in the low two bits, a send count above. */
+export const FREE = 0, QUEUED = 1, RUNNING = 2, CANCELLED = 3, STATE_BITS = 3;
 
 /** The answer of a task that was cancelled before it started. */
 export const SKIPPED = "__pyconc_pool_skipped__";
@@ -190,9 +192,10 @@ export function define(id: number, ref: Shipped): void {
   }
 }
 
-function claim(slot: number): boolean {
+function claim(slot: number, token: number): boolean {
   if (slot < 0 || !status) return true;
-  return Atomics.compareExchange(status, slot, QUEUED, RUNNING) === QUEUED;
+  // QUEUED → RUNNING keeps the send count: token + 1.
+  return Atomics.compareExchange(status, slot, token, token + 1) === token;
 }
 
 function invoke(id: number, args: unknown[], star: boolean, chunk: boolean): unknown {
@@ -251,11 +254,13 @@ async function finishChunk(
 /**
  * Runs one task (`chunk` false: `fn(...args)`) or a chunk (`fn(item)` for
  * each item, or `fn(...item)` with `star`), unless it was cancelled first.
- * Tasks run one at a time, in the order they arrived. The first task of a
- * function carries its reference (`ref`).
+ * Tasks run one at a time, in the order they arrived. `slot` and `token`
+ * name the task's status word and the QUEUED value it must still hold. The
+ * first task of a function carries its reference (`ref`).
  */
 export function run(
   slot: number,
+  token: number,
   id: number,
   args: unknown[],
   chunk: boolean,
@@ -265,7 +270,7 @@ export function run(
   if (ref) define(id, ref);
   const start = () => {
     if (initError) throw initError.error;
-    return claim(slot) ? invoke(id, args, star, chunk) : SKIPPED;
+    return claim(slot, token) ? invoke(id, args, star, chunk) : SKIPPED;
   };
   if (!busy && head >= waiting.length && (!ranThisTurn || reliablyQuick(id))) {
     if (!ranThisTurn) {

@@ -152,8 +152,15 @@ export class WorkerClient {
    * views; the promise settles with the result, or rejects with the worker's
    * error (its class and remote stack kept).
    * With `batch`, `args` is a list of argument lists and the result a list.
+   * With `reduced`, the caller has already passed `args` through
+   * `reduceValue` (the pool engine does it when a job is submitted).
    */
-  call(fn: FunctionRef | number, args: readonly unknown[], batch = false): Promise<unknown> {
+  call(
+    fn: FunctionRef | number,
+    args: readonly unknown[],
+    batch = false,
+    reduced = false,
+  ): Promise<unknown> {
     if (this.#handle.exited) {
       return Promise.reject(
         this.#fatal ?? new WorkerExitedError(this.#name, this.#handle.exitCode ?? 1),
@@ -163,7 +170,12 @@ export class WorkerClient {
     const promise = new Promise<unknown>((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
     });
-    const message: ToWorker = { t: "call", id, fn, args: reduceValue(args) as unknown[] };
+    const message: ToWorker = {
+      t: "call",
+      id,
+      fn,
+      args: (reduced ? args : reduceValue(args)) as unknown[],
+    };
     this.#send(batch ? { ...message, batch } : message);
     return promise;
   }
