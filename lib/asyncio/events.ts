@@ -977,6 +977,11 @@ export class EventLoop {
    * and returns a future of its result (Python's `loop.run_in_executor`).
    * An executor is any object with `submit(fn, ...args)` returning a thenable;
    * cancelling the future cancels the submitted work when it has `cancel()`.
+   * With a pyconc executor (and the default one) a call that is already
+   * running is stopped too: its worker is terminated and replaced, so
+   * `asyncio.waitFor(loop.runInExecutor(...), 5)` is a per-call timeout.
+   * Python's thread would run on; like `Process.terminate()`, the call's
+   * `finally` blocks do not run.
    *
    * @example Usage
    * ```ts

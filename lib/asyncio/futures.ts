@@ -14,6 +14,7 @@
 
 import { frameStorage } from "../_internal/async_context.ts";
 import { CancelledError, InvalidStateError } from "../exceptions.ts";
+import { Future as ConcurrentFuture } from "../concurrent/futures/_base.ts";
 import { copyContext } from "../contextvars/context.ts";
 import type { Context } from "../contextvars/context.ts";
 import {
@@ -583,7 +584,10 @@ export function isFuture(obj: unknown): obj is Future<unknown> {
 /**
  * Wraps any thenable (a `concurrent.futures` future, a promise) in an asyncio
  * future (Python's `asyncio.wrap_future`). Cancelling the asyncio future
- * calls the source's `cancel()` when it has one.
+ * calls the source's `cancel()` when it has one. A `concurrent.futures`
+ * future whose call is already running is cancelled with `{ terminate: true }`:
+ * the worker running it is terminated and replaced, so a cancelled
+ * `toThread` / `runInExecutor` call stops (Python's thread would run on).
  *
  * @example Usage
  * ```ts
@@ -601,11 +605,19 @@ export function wrapFuture<T>(source: PromiseLike<T>, options?: { loop?: EventLo
     throw new TypeError(`wrapFuture() needs a thenable: got ${String(source)}`);
   }
   const fut = new Future<T>({ loop: options?.loop });
-  const cancellable = source as unknown as { cancel?: () => unknown };
-  if (typeof cancellable.cancel === "function") {
+  if (source instanceof ConcurrentFuture) {
+    // A call an executor already runs is stopped too (its worker is replaced):
+    // in this port a cancelled toThread / runInExecutor does not run on.
     fut._addCallback((f) => {
-      if (f.cancelled()) cancellable.cancel!();
+      if (f.cancelled()) source.cancel({ terminate: true });
     });
+  } else {
+    const cancellable = source as unknown as { cancel?: () => unknown };
+    if (typeof cancellable.cancel === "function") {
+      fut._addCallback((f) => {
+        if (f.cancelled()) cancellable.cancel!();
+      });
+    }
   }
   source.then(
     (value) => {

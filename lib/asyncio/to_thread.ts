@@ -22,6 +22,12 @@ import "../concurrent/futures/thread.ts";
  * arrive as live views). Context variables do not cross into the worker.
  * `asyncio.run` shuts the default executor down when it ends.
  *
+ * Cancelling the returned future (or the task awaiting it, or a `waitFor`
+ * timeout) stops the call even when it is running: its worker is terminated
+ * and replaced (Python's thread would run on). On Deno a call spinning in
+ * plain JavaScript, with no pyconc wait, keeps its core busy until the
+ * program exits, as with `Thread.terminate()`.
+ *
  * @example Usage
  * ```ts
  * import { asyncio } from "@pyconc/pyconc";

@@ -58,8 +58,10 @@ export * as sharedMemory from "./shared_memory.ts";
 
 // Pools, queues and pipes.
 export {
+  type ApplyAsyncOptions,
   type AsyncOptions as PoolAsyncOptions,
   AsyncResult,
+  type CallLimitOptions,
   Pool,
   type PoolOptions,
 } from "./pool.ts";

@@ -17,7 +17,7 @@ import { waitMs } from "../_internal/clock.ts";
 import { ValueError } from "../exceptions.ts";
 import { cpuCount } from "../_internal/runtime.ts";
 import { childIdentity, nextChildIdentity } from "../_internal/identity.ts";
-import { type JobOutcome, PoolEngine } from "../_internal/pool_engine.ts";
+import { type Job, type JobOutcome, PoolEngine } from "../_internal/pool_engine.ts";
 
 // deno-lint-ignore no-explicit-any
 type AnyFunction = (...args: any[]) => unknown;
@@ -46,6 +46,24 @@ export interface AsyncOptions<R> {
   /** Called with the error when the call fails (Python's `error_callback`). */
   errorCallback?: ((error: unknown) => void) | null;
 }
+
+/** Options of {@linkcode Pool.apply} and {@linkcode Pool.applyAsync}: a limit on the call. */
+export interface CallLimitOptions {
+  /**
+   * Seconds the call may take (a pyconc extension): then it is stopped — the
+   * worker running it is terminated and replaced — and the result fails with
+   * `TimeoutError`. Unlike `get(timeout)`, which only stops waiting.
+   */
+  timeout?: number | null;
+  /**
+   * Stops the call the same way when the signal aborts (a pyconc extension);
+   * the result fails with `signal.reason`.
+   */
+  signal?: AbortSignal | null;
+}
+
+/** Options of {@linkcode Pool.applyAsync}. */
+export interface ApplyAsyncOptions<R> extends AsyncOptions<R>, CallLimitOptions {}
 
 /**
  * The result of an asynchronous pool call. Ports
@@ -157,6 +175,33 @@ export class AsyncResult<R = unknown> {
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.toString();
   }
+}
+
+/** Stops `job` (terminating its worker if it runs) after `timeout` seconds or when `signal` aborts. */
+function limitCall<R>(
+  job: Job,
+  result: AsyncResult<R>,
+  timeout: number | null,
+  signal: AbortSignal | null,
+): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onAbort = () => stop(signal!.reason);
+  const cleanup = () => {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", onAbort);
+  };
+  const stop = (error: unknown) => {
+    cleanup();
+    if (!result.ready() && job.abort()) result._set({ ok: false, error });
+  };
+  if (timeout !== null) {
+    timer = setTimeout(
+      () => stop(new TimeoutError(`the call did not finish within ${timeout} s`)),
+      waitMs(timeout),
+    );
+  }
+  signal?.addEventListener("abort", onAbort, { once: true });
+  result.wait().then(cleanup);
 }
 
 type State = "RUN" | "CLOSE" | "TERMINATE";
@@ -278,36 +323,81 @@ export class Pool {
     if (broken) throw broken;
   }
 
-  #run<R>(fn: AnyFunction, args: unknown[], result: AsyncResult<R>, chunk = false, star = false) {
+  #run<R>(
+    fn: AnyFunction,
+    args: unknown[],
+    result: AsyncResult<R>,
+    chunk = false,
+    star = false,
+  ): Job {
     if (typeof fn !== "function") {
       throw new TypeError(`Expected a function to run in the pool: got ${typeof fn}`);
     }
-    this.#engine.submit(fn, args, { chunk, star }, (outcome) => result._set(outcome));
+    return this.#engine.submit(fn, args, { chunk, star }, (outcome) => result._set(outcome));
   }
 
   /**
    * Calls `fn(...args)` in a worker and resolves with its result (Python's
    * `apply`, which blocks).
+   * @param options `timeout` / `signal`: stop the call (pyconc extensions,
+   * see {@linkcode CallLimitOptions}).
    */
-  apply<A extends unknown[], R>(fn: (...args: A) => R, args?: A): Promise<Awaited<R>> {
-    return this.applyAsync(fn, args).get();
+  apply<A extends unknown[], R>(
+    fn: (...args: A) => R,
+    args?: A,
+    options: CallLimitOptions = {},
+  ): Promise<Awaited<R>> {
+    return this.applyAsync(fn, args, { timeout: options.timeout, signal: options.signal }).get();
   }
 
   /**
    * Calls `fn(...args)` in a worker; returns an {@linkcode AsyncResult}.
    * Python's `apply_async(func, args, kwds, callback, error_callback)`.
+   *
+   * `timeout` and `signal` (pyconc extensions) stop the call when it takes too
+   * long or is no longer wanted, even while it runs: its worker is terminated
+   * and replaced, the tasks queued behind it move to other workers, and the
+   * result fails with `TimeoutError` or `signal.reason`. As with
+   * `Process.terminate()`, the call's `finally` blocks do not run.
+   *
+   * @example A per-call timeout
+   * ```ts
+   * import { multiprocessing } from "@pyconc/pyconc";
+   *
+   * await using pool = new multiprocessing.Pool(1);
+   * const never = () => new Promise<void>(() => {});
+   * const result = pool.applyAsync(never, [], { timeout: 0.2 });
+   * await result.wait();
+   * console.assert(!result.successful());
+   * ```
    */
   applyAsync<A extends unknown[], R>(
     fn: (...args: A) => R,
     args?: A,
-    options: AsyncOptions<Awaited<R>> = {},
+    options: ApplyAsyncOptions<Awaited<R>> = {},
   ): AsyncResult<Awaited<R>> {
     this.#check();
     if (args !== undefined && !Array.isArray(args)) {
       throw new TypeError(`applyAsync() args must be an array: got ${typeof args}`);
     }
+    const { timeout, signal } = options;
+    if (timeout !== undefined && timeout !== null) {
+      if (typeof timeout !== "number" || !(timeout >= 0)) {
+        throw new ValueError(`timeout must be a non-negative number of seconds: got ${timeout}`);
+      }
+    }
+    if (signal !== undefined && signal !== null && !(signal instanceof AbortSignal)) {
+      throw new TypeError(`signal must be an AbortSignal: got ${String(signal)}`);
+    }
     const result = new AsyncResult<Awaited<R>>(options);
-    this.#run(fn, args ?? [], result);
+    if (signal?.aborted) {
+      result._set({ ok: false, error: signal.reason });
+      return result;
+    }
+    const job = this.#run(fn, args ?? [], result);
+    if ((timeout !== undefined && timeout !== null) || signal) {
+      limitCall(job, result, timeout ?? null, signal ?? null);
+    }
     return result;
   }
 

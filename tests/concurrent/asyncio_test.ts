@@ -4,7 +4,8 @@
 import assert from "node:assert/strict";
 import * as asyncio from "../../lib/asyncio/mod.ts";
 import { ProcessPoolExecutor, ThreadPoolExecutor } from "../../lib/concurrent/futures/mod.ts";
-import { add, sleepThen } from "./fixtures/targets.ts";
+import { add, napThen, sleepThen, workerName } from "./fixtures/targets.ts";
+import { TimeoutError } from "../../lib/exceptions.ts";
 
 const module = new URL("./fixtures/targets.ts", import.meta.url);
 
@@ -62,5 +63,27 @@ Deno.test("wrapFuture: a concurrent future as an asyncio future; cancelling it c
     await asyncio.sleep(0); // done callbacks run on the loop
     assert.equal(queued.cancelled(), true, "the pending call was cancelled");
     assert.equal(await asyncio.wrapFuture(busy), "busy");
+  });
+});
+
+Deno.test("a cancelled toThread / runInExecutor call stops: waitFor as a per-call timeout", async () => {
+  await using executor = new ThreadPoolExecutor({ maxWorkers: 1, module });
+  await asyncio.run(async () => {
+    const loop = asyncio.getRunningLoop();
+    const first = await loop.runInExecutor(executor, workerName);
+    const started = performance.now();
+    await assert.rejects(
+      asyncio.waitFor(loop.runInExecutor(executor, napThen, 60, "never"), 0.2),
+      TimeoutError,
+    );
+    // The worker was stopped and replaced, so the next call does not wait 60 s.
+    assert.notEqual(await loop.runInExecutor(executor, workerName), first);
+    assert.ok(performance.now() - started < 10_000);
+    // Cancelling the task that awaits the call stops it too.
+    const task = asyncio.createTask(() => loop.runInExecutor(executor, napThen, 60, "never"));
+    await asyncio.sleep(0.1);
+    task.cancel();
+    await assert.rejects(task, asyncio.CancelledError);
+    assert.equal(await loop.runInExecutor(executor, add, 2, 2), 4);
   });
 });

@@ -11,7 +11,8 @@ import {
   ThreadPoolExecutor,
   wait,
 } from "../../lib/concurrent/futures/mod.ts";
-import { TimeoutError } from "../../lib/exceptions.ts";
+import { CancelledError, TimeoutError } from "../../lib/exceptions.ts";
+import { sleep } from "../../lib/time/mod.ts";
 import {
   add,
   countCalls,
@@ -22,6 +23,7 @@ import {
   init,
   initFail,
   mul,
+  napThen,
   sleepThen,
   square,
   whoAmI,
@@ -129,6 +131,27 @@ for (const Kind of [ThreadPoolExecutor, ProcessPoolExecutor]) {
     assert.equal(await executor.submit(add, 1, 1).result(), 2);
   });
 
+  Deno.test(`${kind}: cancel({ terminate: true }) stops a running call; its worker is replaced`, async () => {
+    await using executor = new Kind({ maxWorkers: 1, module });
+    const first = await executor.submit(workerName).result();
+    const running = executor.submit(napThen, 60, "never");
+    const queued = executor.submit(add, 2, 3);
+    await until(() => running.running());
+    assert.equal(running.cancel(), false, "Python's cancel() leaves a running call alone");
+    const started = performance.now();
+    assert.equal(running.cancel({ terminate: true }), true);
+    assert.equal(running.cancelled(), true);
+    assert.equal(running.done(), true);
+    await assert.rejects(running.result(), CancelledError);
+    assert.equal(await queued.result(), 5, "the call queued behind it ran elsewhere");
+    assert.notEqual(await executor.submit(workerName).result(), first, "a new worker");
+    assert.ok(performance.now() - started < 10_000);
+    assert.equal(running.cancel({ terminate: true }), true, "already cancelled");
+    const finished = executor.submit(add, 1, 1);
+    await finished.result();
+    assert.equal(finished.cancel({ terminate: true }), false, "finished");
+  });
+
   Deno.test(`${kind}: initializer runs in each worker; a failing one breaks the pool (test_init.py)`, async () => {
     await using executor = new Kind({
       maxWorkers: 2,
@@ -171,6 +194,20 @@ Deno.test("ThreadPoolExecutor: thread names follow Python (test_thread_pool.py)"
   assert.throws(() => new ThreadPoolExecutor(0), /max_workers must be greater than 0/);
   assert.throws(() => new ThreadPoolExecutor(-1), RangeError);
   assert.match(String(named), /^<ThreadPoolExecutor SpecialPool \[running, threads:1\/1/);
+});
+
+Deno.test("ThreadPoolExecutor: an idle thread takes a call queued behind a long one", async () => {
+  await using executor = new ThreadPoolExecutor({ maxWorkers: 2, module });
+  const long = executor.submit(napThen, 60, "long");
+  const a = executor.submit(workerName);
+  const b = executor.submit(workerName);
+  // A blocking wait hands all three out before the threads start: one thread
+  // gets [long, b], the other [a]. The one that finishes a takes b back.
+  sleep(0);
+  const names = [await a.result(), await b.result()];
+  assert.equal(long.done(), false, "b did not wait behind the long call");
+  assert.equal(names.length, 2);
+  assert.equal(long.cancel({ terminate: true }), true);
 });
 
 Deno.test("ThreadPoolExecutor: starts threads only when none is idle", async () => {

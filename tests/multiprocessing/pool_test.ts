@@ -2,7 +2,8 @@
 // _TestPoolWorkerLifetime.
 import assert from "node:assert/strict";
 import { AsyncResult, Pool } from "../../lib/multiprocessing/pool.ts";
-import { TimeoutError } from "../../lib/exceptions.ts";
+import { TimeoutError, ValueError } from "../../lib/exceptions.ts";
+import { Queue } from "../../lib/multiprocessing/queues.ts";
 import {
   add,
   countCalls,
@@ -12,6 +13,8 @@ import {
   identity,
   init,
   mul,
+  napThen,
+  putValue,
   sleepThen,
   square,
   whoAmI,
@@ -166,4 +169,49 @@ Deno.test("Pool: a worker that dies fails its own task and is replaced", async (
   await assert.rejects(pool.apply(exitWorker, [7]), /exit code 7/);
   assert.equal(await pool.apply(add, [2, 2]), 4);
   assert.ok(new AsyncResult() instanceof AsyncResult);
+});
+
+Deno.test("Pool: a blocking wait first hands every queued task to a worker (no deadlock)", async () => {
+  await using pool = new Pool(2, { module });
+  const q = new Queue<number>();
+  // Python's `apply_async` x6 then blocking `q.get()`: the main thread blocks
+  // before any worker has started, so the tasks must leave before it does.
+  for (let i = 0; i < 6; i++) pool.applyAsync(putValue, [q, i]);
+  const got: number[] = [];
+  for (let i = 0; i < 6; i++) got.push(q.get({ timeout: 20 }));
+  assert.deepEqual(got.sort(), range(6));
+  q.close();
+});
+
+Deno.test("Pool.applyAsync timeout / signal stop a running call; its worker is replaced (pyconc extension)", async () => {
+  await using pool = new Pool(1, { module });
+  const before = (await pool.apply(whoAmI)).name;
+  const started = performance.now();
+  const slow = pool.applyAsync(napThen, [60, "never"], { timeout: 0.2 });
+  const next = pool.applyAsync(square, [4]);
+  await assert.rejects(slow.get(), TimeoutError);
+  assert.ok(performance.now() - started < 10_000, "the timeout stopped the call");
+  assert.equal(slow.successful(), false);
+  assert.equal(await next.get(), 16, "the task queued behind it ran on the replacement");
+  const after = (await pool.apply(whoAmI)).name;
+  assert.notEqual(after, before);
+
+  const controller = new AbortController();
+  const stopped = pool.applyAsync(napThen, [60, "never"], { signal: controller.signal });
+  setTimeout(() => controller.abort(new RangeError("no longer wanted")), 100);
+  await assert.rejects(
+    stopped.get(),
+    (e: unknown) => e instanceof RangeError && e.message === "no longer wanted",
+  );
+  // An already aborted signal fails at once; a call within its limit is untouched.
+  const gone = pool.applyAsync(square, [2], { signal: AbortSignal.abort("gone") });
+  assert.equal(gone.ready(), true);
+  await assert.rejects(gone.get(), (e: unknown) => e === "gone");
+  assert.equal(await pool.apply(square, [3], { timeout: 30 }), 9);
+  assert.throws(() => pool.applyAsync(square, [1], { timeout: -1 }), ValueError);
+  assert.throws(
+    // deno-lint-ignore no-explicit-any
+    () => pool.applyAsync(square, [1], { signal: "soon" as any }),
+    TypeError,
+  );
 });

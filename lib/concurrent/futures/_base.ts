@@ -58,6 +58,15 @@ let nextFutureId = 0x7f3a0000;
 /** A callback for {@linkcode Future.addDoneCallback}. */
 export type DoneCallback<T> = (future: Future<T>) => void;
 
+/** Options of {@linkcode Future.cancel} (a pyconc extension). */
+export interface CancelOptions {
+  /**
+   * Cancel a call that is already running too, by terminating the worker that
+   * runs it (it is replaced). Default false: Python's `cancel()`.
+   */
+  terminate?: boolean;
+}
+
 /**
  * The eventual result of a call. Ports `concurrent.futures.Future`: created by
  * `Executor.submit()`, or directly for your own executors (then drive it with
@@ -101,13 +110,34 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /**
    * Attempts to cancel the call. Returns false if it is running or finished
    * (it cannot be cancelled then), true if it is cancelled now or was already.
+   *
+   * With `{ terminate: true }` (a pyconc extension) a call that an executor is
+   * already running is cancelled too: the worker running it is terminated and
+   * replaced, so the call stops where it is (Python cannot stop a running
+   * thread; a worker can be stopped). As with `Process.terminate()`, its
+   * `finally` blocks do not run and shared locks it holds stay held. Calls
+   * queued on the same worker move to another one. Returns false only once
+   * the future has finished.
+   *
+   * @example Stopping a call that runs too long
+   * ```ts
+   * import { concurrent } from "@pyconc/pyconc";
+   *
+   * await using executor = new concurrent.futures.ThreadPoolExecutor(1);
+   * const f = executor.submit((s: number) => new Promise((r) => setTimeout(r, s * 1000)), 60);
+   * setTimeout(() => f.cancel({ terminate: true }), 100);
+   * await concurrent.futures.wait([f]);
+   * console.assert(f.cancelled());
+   * ```
    */
-  cancel(): boolean {
+  cancel(options?: CancelOptions): boolean {
     const state = this.#currentState();
-    if (state === "RUNNING" || state === "FINISHED") return false;
+    if (state === "FINISHED") return false;
     if (state === "CANCELLED") return true;
-    if (this.#job && !this.#job.cancel()) {
-      this.#state = "RUNNING";
+    const terminate = options?.terminate === true;
+    if (state === "RUNNING" && !(terminate && this.#job)) return false;
+    if (this.#job && !(terminate ? this.#job.abort() : this.#job.cancel())) {
+      if (this.#state === "PENDING") this.#state = "RUNNING";
       return false;
     }
     this.#state = "CANCELLED";

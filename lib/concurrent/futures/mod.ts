@@ -23,6 +23,7 @@ export {
   ALL_COMPLETED,
   asCompleted,
   BrokenExecutor,
+  type CancelOptions,
   type CompletedFuture,
   DoneAndNotDoneFutures,
   type DoneCallback,
