@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { AsyncResult, Pool } from "../../lib/multiprocessing/pool.ts";
 import { TimeoutError, ValueError } from "../../lib/exceptions.ts";
 import { Queue } from "../../lib/multiprocessing/queues.ts";
+import { sleep } from "../../lib/time/mod.ts";
 import {
   add,
   countCalls,
@@ -169,6 +170,12 @@ Deno.test("Pool: a worker that dies fails its own task and is replaced", async (
   await assert.rejects(pool.apply(exitWorker, [7]), /exit code 7/);
   assert.equal(await pool.apply(add, [2, 2]), 4);
   assert.ok(new AsyncResult() instanceof AsyncResult);
+  // Tasks already sent to the dying worker but not started run on its replacement.
+  const dies = pool.applyAsync(exitWorker, [3]);
+  const after = pool.applyAsync(add, [5, 5]);
+  sleep(0); // A blocking wait hands both to the one worker.
+  await assert.rejects(dies.get(), /exit code 3/);
+  assert.equal(await after.get(), 10);
 });
 
 Deno.test("Pool: a blocking wait first hands every queued task to a worker (no deadlock)", async () => {
