@@ -70,7 +70,11 @@ export interface EngineOptions {
   maxDepth?: number;
 }
 
-/** What a job settles with. */
+/**
+ * What a job settles with. A chunk's results may arrive as a `Float64Array`
+ * (the worker packs all-number results); readers index or iterate it, which
+ * saves converting it back.
+ */
 export type JobOutcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /** Options of {@linkcode PoolEngine.submit}. */
@@ -710,9 +714,11 @@ export class PoolEngine {
       worker.defined.add(entry.id);
       args.push(entry.ref);
     }
-    worker.client.call(worker.runKey, args, false, true).then(
-      (value) => this.#finish(job, sends, worker, slot, { ok: true, value }),
-      (error) => this.#finish(job, sends, worker, slot, { ok: false, error }),
+    worker.client.callWith(
+      worker.runKey,
+      args,
+      (ok, value) =>
+        this.#finish(job, sends, worker, slot, ok ? { ok, value } : { ok, error: value }),
     );
     worker.sent++;
     const max = this.#options.maxTasksPerWorker;
@@ -736,8 +742,6 @@ export class PoolEngine {
       job.state = "done";
     } else if (!outcome.ok && worker.dead && this.#broken) {
       job.settle({ ok: false, error: this.#broken });
-    } else if (outcome.ok && job.chunk && outcome.value instanceof Float64Array) {
-      job.settle({ ok: true, value: Array.from(outcome.value) }); // Packed by the worker.
     } else {
       job.settle(outcome);
     }

@@ -51,9 +51,43 @@ export class WorkerExitedError extends Error {
 }
 Object.defineProperty(WorkerExitedError.prototype, "name", { value: "WorkerExitedError" });
 
-interface Pending {
+interface PendingPromise {
   resolve(value: unknown): void;
   reject(error: unknown): void;
+}
+
+/** How a call reports back: its promise's resolvers, or a `callWith` callback. */
+type Pending = PendingPromise | CallDone;
+
+/** The callback of {@linkcode WorkerClient.callWith}. */
+export type CallDone = (ok: boolean, value: unknown) => void;
+
+/** A `calls` message as separate `call` messages (to find the one that cannot be sent). */
+function splitCalls(message: ToWorker): ToWorker[] {
+  if (message.t !== "calls") return [message];
+  const out: ToWorker[] = [];
+  const c = message.c;
+  for (let i = 0; i < c.length;) {
+    const argc = c[i + 2] as number;
+    out.push({
+      t: "call",
+      id: c[i] as number,
+      fn: c[i + 1] as number,
+      args: c.slice(i + 3, i + 3 + argc),
+    });
+    i += 3 + argc;
+  }
+  return out;
+}
+
+function fail(pending: Pending, error: unknown): void {
+  if (typeof pending === "function") pending(false, error);
+  else pending.reject(error);
+}
+
+function succeed(pending: Pending, value: unknown): void {
+  if (typeof pending === "function") pending(true, value);
+  else pending.resolve(value);
 }
 
 /** A started pyconc worker. */
@@ -64,6 +98,7 @@ export class WorkerClient {
   #nextId = 1;
   #nextKey = 1;
   #outbox: ToWorker[] = [];
+  #calls: unknown[] | undefined;
   #flushScheduled = false;
   #fatal: unknown;
   #exitListeners: ((code: number) => void)[] = [];
@@ -100,7 +135,9 @@ export class WorkerClient {
     handle.onExit((code) => {
       const error = this.#fatal ?? new WorkerExitedError(this.#name, code);
       readyReject(error);
-      for (const pending of this.#pending.values()) pending.reject(error);
+      // After the exit listeners (a microtask later, as a promise would): the
+      // pool engine first takes back the jobs this worker never started.
+      for (const pending of this.#pending.values()) queueMicrotask(() => fail(pending, error));
       this.#pending.clear();
       for (const listener of this.#exitListeners.splice(0)) listener(code);
     });
@@ -152,15 +189,8 @@ export class WorkerClient {
    * views; the promise settles with the result, or rejects with the worker's
    * error (its class and remote stack kept).
    * With `batch`, `args` is a list of argument lists and the result a list.
-   * With `reduced`, the caller has already passed `args` through
-   * `reduceValue` (the pool engine does it when a job is submitted).
    */
-  call(
-    fn: FunctionRef | number,
-    args: readonly unknown[],
-    batch = false,
-    reduced = false,
-  ): Promise<unknown> {
+  call(fn: FunctionRef | number, args: readonly unknown[], batch = false): Promise<unknown> {
     if (this.#handle.exited) {
       return Promise.reject(
         this.#fatal ?? new WorkerExitedError(this.#name, this.#handle.exitCode ?? 1),
@@ -170,14 +200,29 @@ export class WorkerClient {
     const promise = new Promise<unknown>((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
     });
-    const message: ToWorker = {
-      t: "call",
-      id,
-      fn,
-      args: (reduced ? args : reduceValue(args)) as unknown[],
-    };
+    const message: ToWorker = { t: "call", id, fn, args: reduceValue(args) as unknown[] };
     this.#send(batch ? { ...message, batch } : message);
     return promise;
+  }
+
+  /**
+   * Like {@linkcode call}, but reports through `done(ok, value)` instead of a
+   * promise: the pool engine's hot path, which saves a promise and its
+   * resolvers per call. `done` never runs before `callWith` returns.
+   * `reducedArgs` must already have been through `reduceValue`.
+   */
+  callWith(fn: FunctionRef | number, reducedArgs: readonly unknown[], done: CallDone): void {
+    if (this.#handle.exited) {
+      const error = this.#fatal ?? new WorkerExitedError(this.#name, this.#handle.exitCode ?? 1);
+      queueMicrotask(() => done(false, error));
+      return;
+    }
+    const id = this.#nextId++;
+    this.#pending.set(id, done);
+    const calls = this.#calls ??= [];
+    calls.push(id, fn, reducedArgs.length);
+    for (let i = 0; i < reducedArgs.length; i++) calls.push(reducedArgs[i]);
+    this.#scheduleFlush();
   }
 
   /** Asks the worker to finish sending replies and stop with `code`. */
@@ -207,7 +252,19 @@ export class WorkerClient {
   }
 
   #send(message: ToWorker): void {
+    this.#takeCalls(); // Keeps the order of calls and other messages.
     this.#outbox.push(message);
+    this.#scheduleFlush();
+  }
+
+  /** Moves the flat calls gathered by `callWith` into the outbox as one message. */
+  #takeCalls(): void {
+    if (this.#calls === undefined) return;
+    this.#outbox.push({ t: "calls", c: this.#calls });
+    this.#calls = undefined;
+  }
+
+  #scheduleFlush(): void {
     if (!this.#flushScheduled) {
       this.#flushScheduled = true;
       unflushed.add(this);
@@ -223,6 +280,7 @@ export class WorkerClient {
     if (!this.#flushScheduled) return;
     this.#flushScheduled = false;
     unflushed.delete(this);
+    this.#takeCalls();
     const batch = this.#outbox;
     this.#outbox = [];
     if (this.#handle.exited) return;
@@ -231,20 +289,23 @@ export class WorkerClient {
     } catch {
       // Something in one call cannot be cloned: send one by one so that only
       // that call fails, naming the problem.
-      for (const message of batch) {
+      for (const message of batch.flatMap(splitCalls)) {
         try {
           this.#handle.postMessage(message);
         } catch (error) {
           if (message.t === "call") {
             const pending = this.#pending.get(message.id);
             this.#pending.delete(message.id);
-            pending?.reject(
-              new TypeError(
-                `Cannot send the call's arguments to worker '${this.#name}': ${
-                  (error as Error).message
-                }`,
-              ),
-            );
+            if (pending) {
+              fail(
+                pending,
+                new TypeError(
+                  `Cannot send the call's arguments to worker '${this.#name}': ${
+                    (error as Error).message
+                  }`,
+                ),
+              );
+            }
           }
         }
       }
@@ -259,10 +320,11 @@ export class WorkerClient {
       this.#pending.delete(id);
       if (r[i + 1]) {
         const value = reviveValue(r[i + 2]);
-        if (value instanceof Promise) value.then(pending.resolve, pending.reject);
-        else pending.resolve(value);
+        if (value instanceof Promise) {
+          value.then((v) => succeed(pending, v), (e) => fail(pending, e));
+        } else succeed(pending, value);
       } else {
-        pending.reject(deserializeError(r[i + 2] as SerializedError));
+        fail(pending, deserializeError(r[i + 2] as SerializedError));
       }
     }
   }

@@ -92,8 +92,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
   #result: T | undefined;
   #exception: unknown;
   #hasException = false;
-  #callbacks: DoneCallback<T>[] = [];
-  #waiters: (() => void)[] = [];
+  // Allocated on first use: most futures get one waiter and no callback.
+  #callbacks: DoneCallback<T>[] | undefined;
+  #waiters: (() => void)[] | undefined;
   #job: Job | undefined;
   readonly #id = nextFutureId += 0x30;
 
@@ -174,11 +175,11 @@ export class Future<T = unknown> implements PromiseLike<T> {
         if (timer !== undefined) clearTimeout(timer);
         resolve();
       };
-      this.#waiters.push(waiter);
+      (this.#waiters ??= []).push(waiter);
       if (timeout !== undefined && timeout !== null) {
         timer = setTimeout(() => {
-          const i = this.#waiters.indexOf(waiter);
-          if (i >= 0) this.#waiters.splice(i, 1);
+          const i = this.#waiters?.indexOf(waiter) ?? -1;
+          if (i >= 0) this.#waiters!.splice(i, 1);
           reject(new TimeoutError());
         }, waitMs(timeout));
       }
@@ -191,9 +192,22 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * `TimeoutError` when the time runs out.
    * @param timeout Seconds to wait; null or undefined: no limit.
    */
-  async result(timeout?: number | null): Promise<T> {
-    await this.#waitDone(timeout);
-    return this.#outcome();
+  result(timeout?: number | null): Promise<T> {
+    if (timeout === undefined || timeout === null) {
+      // The common case without a timer: one promise, settled on completion.
+      return new Promise<T>((resolve, reject) => {
+        const settle = () => {
+          try {
+            resolve(this.#outcome());
+          } catch (error) {
+            reject(error);
+          }
+        };
+        if (this.done()) settle();
+        else (this.#waiters ??= []).push(settle);
+      });
+    }
+    return this.#waitDone(timeout).then(() => this.#outcome());
   }
 
   /**
@@ -216,7 +230,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
       throw new TypeError(`addDoneCallback() needs a function: got ${typeof fn}`);
     }
     if (this.done()) this.#invoke(fn);
-    else this.#callbacks.push(fn);
+    else (this.#callbacks ??= []).push(fn);
   }
 
   #invoke(fn: DoneCallback<T>): void {
@@ -267,8 +281,10 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   #notify(): void {
-    for (const waiter of this.#waiters.splice(0)) waiter();
-    for (const fn of this.#callbacks.splice(0)) this.#invoke(fn);
+    const waiters = this.#waiters, callbacks = this.#callbacks;
+    this.#waiters = this.#callbacks = undefined;
+    if (waiters) { for (const waiter of waiters) waiter(); }
+    if (callbacks) { for (const fn of callbacks) this.#invoke(fn); }
   }
 
   /** Awaiting a future waits for its result. */
