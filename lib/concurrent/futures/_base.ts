@@ -98,9 +98,16 @@ export class Future<T = unknown> implements PromiseLike<T> {
   #job: Job | undefined;
   readonly #id = nextFutureId += 0x30;
 
-  /** @internal Ties the future to the pool job that computes it. */
-  _attach(job: Job): void {
+  #owner: Set<Future<unknown>> | undefined;
+
+  /**
+   * @internal Ties the future to the pool job that computes it, and to the
+   * set of its executor's unfinished futures, which it leaves when done.
+   */
+  _attach(job: Job, owner?: Set<Future<unknown>>): void {
     this.#job = job;
+    this.#owner = owner;
+    owner?.add(this as Future<unknown>);
   }
 
   #currentState(): State {
@@ -281,6 +288,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   #notify(): void {
+    this.#owner?.delete(this as Future<unknown>);
     const waiters = this.#waiters, callbacks = this.#callbacks;
     this.#waiters = this.#callbacks = undefined;
     if (waiters) { for (const waiter of waiters) waiter(); }

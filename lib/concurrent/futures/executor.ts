@@ -198,6 +198,8 @@ export interface PoolExecutorOptions {
   module?: string | URL;
 }
 
+const SINGLE_CALL = { chunk: false, star: false } as const;
+
 /**
  * @internal Drives a {@linkcode PoolEngine} for an executor: futures,
  * shutdown, breakage.
@@ -223,15 +225,13 @@ export class EngineDriver {
     if (broken) throw broken;
     if (this.engine.closed) throw new RuntimeError("cannot schedule new futures after shutdown");
     const future = new Future<R>();
-    const job: Job = this.engine.submit(fn, args, { chunk, star }, (outcome) => {
-      this.futures.delete(future as Future<unknown>);
+    const options = chunk || star ? { chunk, star } : SINGLE_CALL;
+    const job: Job = this.engine.submit(fn, args, options, (outcome) => {
       if (future.done()) return;
       if (outcome.ok) future.setResult(outcome.value as R);
       else future.setException(outcome.error);
     });
-    future._attach(job);
-    this.futures.add(future as Future<unknown>);
-    future.addDoneCallback(() => this.futures.delete(future as Future<unknown>));
+    future._attach(job, this.futures);
     return future;
   }
 
