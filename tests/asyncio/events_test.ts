@@ -28,18 +28,20 @@ Deno.test("callLater / callAt: run in deadline order; when(); cancel", async () 
     const calls: string[] = [];
     const done = loop.createFuture<void>();
     const t0 = loop.time();
-    loop.callLater(0.02, () => {
-      calls.push("later 0.02");
+    // Deadlines 45 ms apart at least: a loaded machine may pause between the
+    // registrations below (5 ms apart once flipped two of them).
+    loop.callLater(0.1, () => {
+      calls.push("later 0.1");
       done.setResult();
     });
-    loop.callAt(t0 + 0.01, () => calls.push("at +0.01"));
+    loop.callAt(t0 + 0.05, () => calls.push("at +0.05"));
     loop.callLater(0.005, () => calls.push("later 0.005"));
     const cancelled = loop.callLater(0.001, () => calls.push("never"));
     assert.ok(cancelled.when() >= t0 && cancelled.when() <= loop.time() + 0.001);
     cancelled.cancel();
     await done;
-    assert.deepEqual(calls, ["later 0.005", "at +0.01", "later 0.02"]);
-    assert.ok(loop.time() - t0 >= 0.019);
+    assert.deepEqual(calls, ["later 0.005", "at +0.05", "later 0.1"]);
+    assert.ok(loop.time() - t0 >= 0.099);
   });
 });
 
