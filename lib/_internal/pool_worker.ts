@@ -76,7 +76,9 @@ export function setup(
 // turn is young: many tiny tasks then share one reply message. Otherwise it
 // waits in `waiting` and starts in a later macrotask, after the earlier
 // replies have gone out. A quick function's rare slow call can still delay the
-// replies batched before it by that call's duration.
+// replies batched before it by that call's duration; it then runs alone until
+// it has been quick 3 times in a row again (one slow call — a GC pause, a
+// preempted thread — must not turn batching off for good).
 interface Waiting {
   id: number;
   start(): unknown;
@@ -91,16 +93,16 @@ let turnStart = 0;
 let drainScheduled = false;
 const QUICK_MS = 0.1;
 const TURN_MS = 1;
-/** Per function id: [calls timed, slowest ms]. */
-const timings = new Map<number, [number, number]>();
+const QUICK_STREAK = 3;
+/** Per function id: how many of its latest calls in a row were quick (-1: async, never). */
+const quickStreaks = new Map<number, number>();
 
 function endTurn(): void {
   ranThisTurn = false;
 }
 
 function reliablyQuick(id: number): boolean {
-  const t = timings.get(id);
-  return t !== undefined && t[0] >= 3 && t[1] < QUICK_MS &&
+  return (quickStreaks.get(id) ?? 0) >= QUICK_STREAK &&
     performance.now() - turnStart < TURN_MS;
 }
 
@@ -109,15 +111,11 @@ function timed(id: number, start: () => unknown): unknown {
   const t0 = performance.now();
   const result = start();
   if (!resolved) return result; // The first call waits for the import: not timed.
-  if (!isThenable(result)) {
-    const ms = performance.now() - t0;
-    const t = timings.get(id);
-    if (t) {
-      t[0]++;
-      if (ms > t[1]) t[1] = ms;
-    } else timings.set(id, [1, ms]);
+  if (isThenable(result)) {
+    quickStreaks.set(id, -1); // Async: never batched behind.
   } else {
-    timings.set(id, [0, Infinity]); // Async: never batched behind.
+    const streak = quickStreaks.get(id) ?? 0;
+    if (streak >= 0) quickStreaks.set(id, performance.now() - t0 < QUICK_MS ? streak + 1 : 0);
   }
   return result;
 }
