@@ -63,6 +63,16 @@ for (const Kind of [ThreadPoolExecutor, ProcessPoolExecutor]) {
       ),
       Array.from({ length: 50 }, (_, i) => i * i),
     );
+    // Chunks of argument lists (two iterables), and of 100 numbers (sent packed).
+    assert.deepEqual(
+      await collect(executor.map(add, [1, 2, 3, 4, 5], [10, 20, 30, 40, 50], { chunksize: 2 })),
+      [11, 22, 33, 44, 55],
+    );
+    const hundred = Array.from({ length: 100 }, (_, i) => i - 50.5);
+    assert.deepEqual(
+      await collect(executor.map(square, hundred, { chunksize: 100 })),
+      hundred.map((x) => x * x),
+    );
     // test_map_exception: results before the failure, then the error.
     const seen: number[] = [];
     await assert.rejects(async () => {

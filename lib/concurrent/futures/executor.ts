@@ -97,9 +97,13 @@ export abstract class Executor {
         parts.push({ future: f as Future<unknown>, single: true });
       }
     } else {
-      for (let i = 0; i < argLists.length; i += chunksize) {
+      // One iterable: a chunk is its items (`fn(item)`; numbers then travel
+      // packed), else argument lists (`fn(...args)`).
+      const star = iterables.length > 1;
+      const items = star ? argLists : argLists.map((args) => args[0]);
+      for (let i = 0; i < items.length; i += chunksize) {
         parts.push({
-          future: this._mapChunk(fn, argLists.slice(i, i + chunksize)) as Future<unknown>,
+          future: this._mapChunk(fn, items.slice(i, i + chunksize), star) as Future<unknown>,
           single: false,
         });
       }
@@ -107,8 +111,11 @@ export abstract class Executor {
     return resultIterator(parts, deadline) as AsyncGenerator<Awaited<R>>;
   }
 
-  /** @internal Runs a chunk of calls as one job (ProcessPoolExecutor). */
-  protected _mapChunk?(fn: AnyFunction, argLists: unknown[][]): Future<unknown[]>;
+  /**
+   * @internal Runs a chunk of calls as one job (ProcessPoolExecutor):
+   * `fn(item)` for each item, or `fn(...item)` with `star`.
+   */
+  protected _mapChunk?(fn: AnyFunction, items: unknown[], star: boolean): Future<unknown[]>;
 
   /**
    * Python's `shutdown(wait=True, *, cancel_futures=False)`: no new calls are
