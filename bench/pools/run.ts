@@ -30,7 +30,7 @@
 import { flag, option, repoRoot } from "../_lib/cli.ts";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { median } from "../_lib/stats.ts";
@@ -140,6 +140,8 @@ function runChild(command: string, argv: string[]): Promise<{ runs_ms: number[] 
 }
 
 const failures: string[] = [];
+/** The 1-minute load average before each measured subject (the machine is shared). */
+const loads: number[] = [];
 
 async function measureAll(): Promise<Row[]> {
   const rows: Row[] = [];
@@ -181,6 +183,7 @@ async function measureAll(): Promise<Row[]> {
       });
     }
     for (const t of targets) {
+      loads.push(loadavg()[0]);
       process.stderr.write(`${s.workload.padEnd(8)} ${s.subject} (${t.runtime}) … `);
       try {
         const { runs_ms } = await runChild(t.command, t.argv);
@@ -210,16 +213,25 @@ function find(rows: Row[], workload: string, subject: string, runtime?: string):
   );
 }
 
-function report(rows: Row[], date: string): string {
+/** What the report says of the machine's load during the run. */
+function loadNote(load: { min: number; max: number } | undefined, cores: number): string {
+  if (!load) return "The load on the machine was not recorded for this run";
+  return `The 1-minute load average was ${load.min.toFixed(1)}–${load.max.toFixed(1)} on its ` +
+    `${cores} cores during the run (the machine is shared${
+      load.max > cores ? ", and was busy" : ""
+    })`;
+}
+
+function report(rows: Row[], date: string, load?: { min: number; max: number }): string {
   const cores = availableParallelism();
   const measured = rows[0]?.runs_ms?.length ?? runs;
   const parts: string[] = [];
   parts.push(
     `Pools (\`bench/pools\`, ${date.slice(0, 10)}, ${cores} cores, every pool 2 workers, ` +
       `${measured === 1 ? "one measured run" : `median of ${measured} runs`} per cell; ` +
-      "ratio = the subject's time / pyconc's, so above 1× means pyconc is faster). The machine " +
-      "was shared with other jobs during the run (load average about 10 on its 2 cores): treat " +
-      "these as rough numbers. Targets: per call ≥ 3× piscina, map ≥ CPython's chunked " +
+      "ratio = the subject's time / pyconc's, so above 1× means pyconc is faster). " +
+      `${loadNote(load, cores)}: treat these as rough numbers, and compare ratios. ` +
+      "Targets: per call ≥ 3× piscina, map ≥ CPython's chunked " +
       "`Pool.map`, queue ≥ 10× CPython's `multiprocessing.Queue`, CPU-bound speedup ≥ 0.9 × cores.",
   );
   const table = (workload: string, ours: string) => {
@@ -271,11 +283,12 @@ if (flag("report-only")) {
   replaceSection(
     join(root, "README.md"),
     "bench:pools",
-    formatMarkdown(report(saved.rows, saved.date)),
+    formatMarkdown(report(saved.rows, saved.date, saved.load_avg)),
   );
 } else {
   const rows = await measureAll();
   const date = new Date().toISOString();
+  const load = loads.length ? { min: Math.min(...loads), max: Math.max(...loads) } : undefined;
   const results = {
     suite: "pools",
     date,
@@ -285,16 +298,21 @@ if (flag("report-only")) {
     workers: 2,
     cores: availableParallelism(),
     notMeasured: failures,
+    load_avg: load,
     rows,
   };
   if (quick || only) {
     const cache = join(root, "bench", ".cache");
     if (!existsSync(cache)) mkdirSync(cache, { recursive: true });
     writeResults(join(cache, "pools-quick.json"), results);
-    console.log(report(rows, date));
+    console.log(report(rows, date, load));
   } else {
     writeResults(resultsPath, results);
-    replaceSection(join(root, "README.md"), "bench:pools", formatMarkdown(report(rows, date)));
-    console.log(report(rows, date));
+    replaceSection(
+      join(root, "README.md"),
+      "bench:pools",
+      formatMarkdown(report(rows, date, load)),
+    );
+    console.log(report(rows, date, load));
   }
 }
