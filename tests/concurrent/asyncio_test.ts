@@ -83,7 +83,7 @@ Deno.test("a cancelled toThread / runInExecutor call stops: waitFor as a per-cal
     const task = asyncio.createTask(() => loop.runInExecutor(executor, napThen, 60, "never"));
     await asyncio.sleep(0.1);
     task.cancel();
-    await assert.rejects(task, asyncio.CancelledError);
+    await assert.rejects(async () => await task, asyncio.CancelledError);
     assert.equal(await loop.runInExecutor(executor, add, 2, 2), 4);
   });
 });

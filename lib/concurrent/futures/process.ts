@@ -157,7 +157,11 @@ export class ProcessPoolExecutor extends Executor {
   }
 
   /** @internal Runs a chunk of `map` calls as one job. */
-  protected override _mapChunk(fn: AnyFunction, items: unknown[], star: boolean): Future<unknown[]> {
+  protected override _mapChunk(
+    fn: AnyFunction,
+    items: unknown[],
+    star: boolean,
+  ): Future<unknown[]> {
     return this.#driver.submit<unknown[]>(fn, items, true, star);
   }
 
