@@ -66,7 +66,7 @@ export interface EngineOptions {
    * initializer failed or a worker died, `detail` which worker and how.
    */
   brokenError(kind: "initializer" | "death", detail: string, cause?: unknown): Error;
-  /** The most jobs in flight per worker when jobs are short (default 32). */
+  /** The most jobs in flight per worker when jobs are short (default 128: fewer, larger messages). */
   maxDepth?: number;
 }
 
@@ -245,7 +245,7 @@ export class PoolEngine {
 
   constructor(options: EngineOptions) {
     this.#options = options;
-    this.#maxDepth = Math.max(1, options.maxDepth ?? 32);
+    this.#maxDepth = Math.max(1, options.maxDepth ?? 128);
     const slots = options.maxWorkers * (this.#maxDepth + 1) + SPARE_SLOTS;
     this.#status = new Int32Array(new SharedArrayBuffer(slots * 4));
     for (let i = slots - 1; i >= 0; i--) this.#freeSlots.push(i);
