@@ -34,7 +34,17 @@ import { WorkerClient } from "./worker_client.ts";
 import { shipFunction, type Shipped } from "./spawn.ts";
 import { onBeforeBlock } from "./before_block.ts";
 import { reduceValue } from "./reduce.ts";
-import { CANCELLED, FREE, QUEUED, RUNNING, SKIPPED, STATE_BITS } from "./pool_worker.ts";
+import {
+  CANCELLED,
+  FREE,
+  isMailboxChunk,
+  MAILBOX,
+  type MailboxChunk,
+  QUEUED,
+  RUNNING,
+  SKIPPED,
+  STATE_BITS,
+} from "./pool_worker.ts";
 
 // deno-lint-ignore no-explicit-any
 type AnyFunction = (...args: any[]) => unknown;
@@ -106,6 +116,8 @@ export class Job {
   worker: PoolWorker | undefined;
   /** Counts sends: a reply to an earlier send (taken back since) is ignored. */
   sends = 0;
+  /** The worker mailbox that holds the current send's items (-1: none). */
+  box = -1;
   fnId = 0;
   sentAt = 0;
   readonly #engine: PoolEngine;
@@ -187,6 +199,10 @@ export interface PoolWorker {
   sent: number;
   /** The worker has started (and run its initializer). */
   ready: boolean;
+  /** Shared doubles for chunks of numbers (see pool_worker.ts `MailboxChunk`). */
+  readonly mailboxes: Float64Array[];
+  /** Which mailboxes a chunk in flight uses. */
+  readonly mailboxBusy: boolean[];
   retiring: boolean;
   dead: boolean;
   lastReply: number;
@@ -198,17 +214,18 @@ interface FunctionEntry {
   error?: unknown;
 }
 
-/**
- * A chunk of plain numbers travels as a `Float64Array` (copied in one piece;
- * an array of numbers is cloned item by item, which dominates `map` on
- * numbers). The worker iterates it like the array.
- */
-function packArgs(job: Job): unknown[] | Float64Array {
+/** True for a chunk of at least 64 plain numbers (`map` over numbers). */
+function isNumberChunk(job: Job): boolean {
   const items = job.args;
-  if (!job.chunk || job.star || items.length < 64) return items;
-  for (let i = 0; i < items.length; i++) if (typeof items[i] !== "number") return items;
-  return Float64Array.from(items as number[]);
+  if (!job.chunk || job.star || items.length < 64) return false;
+  for (let i = 0; i < items.length; i++) if (typeof items[i] !== "number") return false;
+  return true;
 }
+
+/** The largest mailbox, in numbers (32 MiB); a larger chunk travels in its message. */
+const MAX_MAILBOX = 1 << 22;
+/** Mailboxes per worker: chunks of numbers in flight at once through shared memory. */
+const MAILBOXES = 4;
 
 // Engines with jobs waiting: handed out before this thread blocks.
 const waitingEngines = new Set<PoolEngine>();
@@ -477,6 +494,8 @@ export class PoolEngine {
       return false;
     }
     job.worker!.jobs.delete(job);
+    if (job.box >= 0) job.worker!.mailboxBusy[job.box] = false;
+    job.box = -1;
     this.#inflight--;
     this.#freeSlot(job.slot);
     job.slot = -1;
@@ -575,6 +594,8 @@ export class PoolEngine {
       runKey: client.define({ module: poolWorkerUrl, name: "run" }),
       sent: 0,
       ready: false,
+      mailboxes: [],
+      mailboxBusy: [],
       retiring: false,
       dead: false,
       lastReply: 0,
@@ -709,7 +730,14 @@ export class PoolEngine {
     job.sentAt = performance.now();
     worker.jobs.add(job);
     this.#inflight++;
-    const args: unknown[] = [slot, token, entry.id, packArgs(job), job.chunk, job.star];
+    const args: unknown[] = [
+      slot,
+      token,
+      entry.id,
+      this.#payload(job, worker),
+      job.chunk,
+      job.star,
+    ];
     if (!worker.defined.has(entry.id)) {
       worker.defined.add(entry.id);
       args.push(entry.ref);
@@ -728,9 +756,46 @@ export class PoolEngine {
     }
   }
 
+  /**
+   * What travels as a job's items: a chunk of numbers goes through the
+   * worker's mailbox when it is free (else as one `Float64Array`, copied in
+   * one piece where an array of numbers is cloned item by item); anything
+   * else as is.
+   */
+  #payload(job: Job, worker: PoolWorker): unknown {
+    job.box = -1;
+    if (!isNumberChunk(job)) return job.args;
+    const items = job.args as number[];
+    let box = 0;
+    while (box < MAILBOXES && worker.mailboxBusy[box]) box++;
+    if (box === MAILBOXES || items.length > MAX_MAILBOX) return Float64Array.from(items);
+    let buffer: SharedArrayBuffer | undefined;
+    if (!worker.mailboxes[box] || worker.mailboxes[box].length < items.length) {
+      let size = 4096;
+      while (size < items.length) size *= 2;
+      buffer = new SharedArrayBuffer(size * 8);
+      worker.mailboxes[box] = new Float64Array(buffer);
+    }
+    worker.mailboxes[box].set(items);
+    worker.mailboxBusy[box] = true;
+    job.box = box;
+    const chunk: MailboxChunk = buffer
+      ? { [MAILBOX]: items.length, box, buffer }
+      : { [MAILBOX]: items.length, box };
+    return chunk;
+  }
+
   #finish(job: Job, sends: number, worker: PoolWorker, slot: number, outcome: JobOutcome): void {
     // A send taken back (its slot freed then): the job went elsewhere.
     if (job.sends !== sends) return;
+    if (job.box >= 0) {
+      const box = job.box;
+      job.box = -1;
+      worker.mailboxBusy[box] = false;
+      if (outcome.ok && isMailboxChunk(outcome.value)) {
+        outcome = { ok: true, value: worker.mailboxes[box].slice(0, outcome.value[MAILBOX]) };
+      }
+    }
     const now = performance.now();
     const service = now - Math.max(job.sentAt, worker.lastReply);
     worker.lastReply = now;

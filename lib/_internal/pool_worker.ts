@@ -28,6 +28,32 @@ export const FREE = 0, QUEUED = 1, RUNNING = 2, CANCELLED = 3, STATE_BITS = 3;
 /** The answer of a task that was cancelled before it started. */
 export const SKIPPED = "__pyconc_pool_skipped__";
 
+/**
+ * A chunk of numbers in one of the worker's mailboxes: a `SharedArrayBuffer`
+ * of doubles this worker shares with the parent (sent once, in the first such
+ * chunk, and again when it grows). The parent writes the chunk's `length`
+ * numbers there and sends only this small object; the worker writes the
+ * results back in place when they are all numbers and answers the same shape.
+ * Large messages are slow to arrive on Deno's `node:worker_threads` (about
+ * 2 ms for 100 KB, even for a `SharedArrayBuffer`), small ones are not.
+ */
+export interface MailboxChunk {
+  readonly [MAILBOX]: number;
+  /** Which of the worker's mailboxes (a few chunks may be in flight). */
+  readonly box: number;
+  readonly buffer?: SharedArrayBuffer;
+}
+
+/** The key that marks a {@linkcode MailboxChunk}. */
+export const MAILBOX = "__pyconc_mailbox__";
+
+/** True for a {@linkcode MailboxChunk}. */
+export function isMailboxChunk(value: unknown): value is MailboxChunk {
+  return typeof value === "object" && value !== null && MAILBOX in value;
+}
+
+const mailboxes: Float64Array[] = [];
+
 let status: Int32Array | undefined;
 let initError: { error: unknown } | undefined;
 const functions = new Map<number, AnyFunction | Promise<AnyFunction>>();
@@ -233,6 +259,14 @@ export function packNumbers(values: unknown[]): unknown[] | Float64Array {
   return Float64Array.from(values as number[]);
 }
 
+/** Chunk results that are all numbers go back through the mailbox. */
+function toMailbox(results: unknown, box: number): unknown {
+  const mailbox = mailboxes[box];
+  if (!(results instanceof Float64Array) || results.length > mailbox.length) return results;
+  mailbox.set(results);
+  return { [MAILBOX]: results.length, box } satisfies MailboxChunk;
+}
+
 async function finishChunk(
   fn: AnyFunction,
   items: unknown[],
@@ -266,10 +300,24 @@ export function run(
   ref?: Shipped,
 ): unknown {
   if (ref) define(id, ref);
-  const start = () => {
+  let start = () => {
     if (initError) throw initError.error;
     return claim(slot, token) ? invoke(id, args, star, chunk) : SKIPPED;
   };
+  if (isMailboxChunk(args)) {
+    const { box, buffer } = args;
+    if (buffer) mailboxes[box] = new Float64Array(buffer);
+    const length = args[MAILBOX];
+    start = () => {
+      if (initError) throw initError.error;
+      if (!claim(slot, token)) return SKIPPED;
+      const items = mailboxes[box].subarray(0, length) as unknown as unknown[];
+      const result = invoke(id, items, false, true);
+      return isThenable(result)
+        ? Promise.resolve(result).then((r) => toMailbox(r, box))
+        : toMailbox(result, box);
+    };
+  }
   if (!busy && head >= waiting.length && (!ranThisTurn || reliablyQuick(id))) {
     if (!ranThisTurn) {
       ranThisTurn = true;

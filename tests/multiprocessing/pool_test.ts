@@ -11,6 +11,7 @@ import {
   exitWorker,
   failIfOdd,
   getInitValue,
+  halfOrText,
   identity,
   init,
   mul,
@@ -18,6 +19,7 @@ import {
   putValue,
   sleepThen,
   square,
+  squareLater,
   whoAmI,
 } from "../concurrent/fixtures/targets.ts";
 
@@ -221,4 +223,29 @@ Deno.test("Pool.applyAsync timeout / signal stop a running call; its worker is r
     () => pool.applyAsync(square, [1], { signal: "soon" as any }),
     TypeError,
   );
+});
+
+Deno.test("Pool: chunks of numbers (through the workers' shared mailboxes) map exactly", async () => {
+  await using pool = new Pool(2, { module });
+  const xs = Array.from({ length: 20_000 }, (_, i) => (i % 7 === 0 ? -i / 3 : i * 1.5));
+  const want = xs.map((x) => x * x);
+  // Default chunking (4 chunks per worker in flight), small chunks (more
+  // chunks than mailboxes), one big chunk, and the same again (boxes reused).
+  assert.deepEqual(await pool.map(square, xs), want);
+  assert.deepEqual(await pool.map(square, xs, 100), want);
+  assert.deepEqual(await pool.map(square, xs, 20_000), want);
+  assert.deepEqual(await pool.map(square, xs), want);
+  // Async functions, and results that are not all numbers.
+  assert.deepEqual(await pool.map(squareLater, xs.slice(0, 500)), want.slice(0, 500));
+  const ints = range(1000);
+  assert.deepEqual(await pool.map(halfOrText, ints, 250), ints.map((x) => halfOrText(x)));
+  // NaN, -0 and infinities survive the round trip.
+  const odd = [NaN, -0, Infinity, -Infinity, ...range(100)];
+  const back = await pool.map(identity, odd);
+  assert.ok(Number.isNaN(back[0]) && Object.is(back[1], -0) && back[2] === Infinity);
+  assert.deepEqual(back.slice(3), odd.slice(3));
+  // imap over numbers, and a failure inside a mailbox chunk.
+  assert.deepEqual(await collect(pool.imap(square, xs.slice(0, 1000), 200)), want.slice(0, 1000));
+  await assert.rejects(pool.map(failIfOdd, range(300), 100), /odd: 1/);
+  assert.deepEqual(await pool.map(square, range(300), 100), range(300).map((x) => x * x));
 });
