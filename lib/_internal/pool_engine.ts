@@ -222,8 +222,11 @@ function isNumberChunk(job: Job): boolean {
   return true;
 }
 
-/** The largest mailbox, in numbers (32 MiB); a larger chunk travels in its message. */
-const MAX_MAILBOX = 1 << 22;
+/**
+ * The largest mailbox, in numbers (2 MiB): a worker keeps its mailboxes, so
+ * at most 8 MiB each; a larger chunk travels in its message.
+ */
+const MAX_MAILBOX = 1 << 18;
 /** Mailboxes per worker: chunks of numbers in flight at once through shared memory. */
 const MAILBOXES = 4;
 

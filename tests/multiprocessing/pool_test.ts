@@ -235,6 +235,11 @@ Deno.test("Pool: chunks of numbers (through the workers' shared mailboxes) map e
   assert.deepEqual(await pool.map(square, xs, 100), want);
   assert.deepEqual(await pool.map(square, xs, 20_000), want);
   assert.deepEqual(await pool.map(square, xs), want);
+  // A chunk larger than a mailbox (2^18 numbers) travels in its message.
+  const big = Array.from({ length: 300_000 }, (_, i) => i);
+  const bigOut = await pool.map(square, big, 300_000);
+  assert.equal(bigOut.length, 300_000);
+  assert.ok(bigOut.every((y, i) => y === i * i));
   // Async functions, and results that are not all numbers.
   assert.deepEqual(await pool.map(squareLater, xs.slice(0, 500)), want.slice(0, 500));
   const ints = range(1000);
