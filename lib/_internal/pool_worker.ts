@@ -251,7 +251,7 @@ function runChunk(
 /**
  * A chunk's results as a `Float64Array` when they are all numbers: it is
  * copied in one piece, where an array of numbers is cloned item by item (the
- * parent unpacks it; a chunk's own container is never a typed array).
+ * parent's readers index or iterate it like the array).
  */
 export function packNumbers(values: unknown[]): unknown[] | Float64Array {
   if (values.length < 64) return values;

@@ -50,7 +50,8 @@ export interface AsyncOptions<R> {
 /** Options of {@linkcode Pool.apply} and {@linkcode Pool.applyAsync}: a limit on the call. */
 export interface CallLimitOptions {
   /**
-   * Seconds the call may take (a pyconc extension): then it is stopped — the
+   * Seconds the call may take, counted from `applyAsync` (time waiting for a
+   * free worker included; a pyconc extension): then it is stopped — the
    * worker running it is terminated and replaced — and the result fails with
    * `TimeoutError`. Unlike `get(timeout)`, which only stops waiting.
    */
