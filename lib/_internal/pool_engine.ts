@@ -10,6 +10,10 @@
  *   batched both ways, which is where the speed on many tiny tasks comes from.
  *   When jobs are slow, one job per worker is in flight; a worker that runs
  *   out of work takes back the oldest job still queued behind another one.
+ * - A chunk of numbers (`map` over numbers) travels through one of its
+ *   worker's shared mailboxes rather than in the message, and its results come
+ *   back the same way (large messages are slow to arrive on Deno; see
+ *   pool_worker.ts `MailboxChunk`).
  * - Before this thread blocks (`q.get()`, `time.sleep`, a lock), every job
  *   still waiting is handed to a worker, started or not: nothing else would
  *   send it while the thread is blocked (see before_block.ts).
