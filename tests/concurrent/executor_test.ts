@@ -16,6 +16,7 @@ import { sleep } from "../../lib/time/mod.ts";
 import {
   add,
   countCalls,
+  countThenNap,
   divide,
   exitWorker,
   fail,
@@ -139,6 +140,22 @@ for (const Kind of [ThreadPoolExecutor, ProcessPoolExecutor]) {
     assert.equal(await running.result(), "r");
     // The worker is still usable afterwards.
     assert.equal(await executor.submit(add, 1, 1).result(), 2);
+  });
+
+  Deno.test(`${kind}: leaving a map loop early cancels the calls not started`, async () => {
+    await using executor = new Kind({ maxWorkers: 1, module });
+    const counter = new Int32Array(new SharedArrayBuffer(4));
+    const got: number[] = [];
+    for await (
+      const x of executor.map(countThenNap, [counter, counter, counter, counter], [0.2, 1, 1, 1])
+    ) {
+      got.push(x as number);
+      break;
+    }
+    assert.deepEqual(got, [0.2]);
+    await executor.shutdown();
+    // The first call, perhaps the second (sent when the first ended); never the last two.
+    assert.ok(Atomics.load(counter, 0) <= 2, `calls run: ${Atomics.load(counter, 0)}`);
   });
 
   Deno.test(`${kind}: cancel({ terminate: true }) stops a running call; its worker is replaced`, async () => {

@@ -108,7 +108,7 @@ export abstract class Executor {
         });
       }
     }
-    return resultIterator(parts, deadline) as AsyncGenerator<Awaited<R>>;
+    return new MapResults(parts, deadline) as unknown as AsyncGenerator<Awaited<R>>;
   }
 
   /**
@@ -155,35 +155,109 @@ interface MapPart {
   readonly single: boolean;
 }
 
-async function* resultIterator(
-  futures: MapPart[],
-  deadline: number | undefined,
-): AsyncGenerator<unknown> {
-  let i = 0;
-  try {
-    for (; i < futures.length; i++) {
-      let chunk: unknown;
-      if (deadline === undefined) {
-        chunk = await futures[i].future.result();
-      } else {
-        const left = deadline - performance.now();
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        try {
-          chunk = await Promise.race([
-            futures[i].future.result(),
-            new Promise<never>((_, reject) => {
-              timer = setTimeout(() => reject(new TimeoutError()), Math.max(0, left));
-            }),
-          ]);
-        } finally {
-          clearTimeout(timer);
-        }
-      }
-      if (futures[i].single) yield chunk;
-      else yield* chunk as unknown[];
+const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true };
+
+/**
+ * The iterator `map` returns: results in order, a chunk's results one by one.
+ * A hand-written async iterator rather than an async generator: a generator's
+ * `yield` costs several promise hops per item (~4× slower over a chunk of
+ * 100k numbers). Leaving the loop early (`return()`), or an error, cancels the
+ * calls not started yet, as Python's `map` does when its generator is closed.
+ */
+class MapResults implements AsyncGenerator<unknown, undefined> {
+  readonly #parts: MapPart[];
+  readonly #deadline: number | undefined;
+  /** The next part to wait for. */
+  #part = 0;
+  /** The results of the current chunk, and the next one to give. */
+  #items: ArrayLike<unknown> | undefined;
+  #at = 0;
+  #finished = false;
+  /** A wait for a part in progress: later `next()` calls queue behind it. */
+  #busy: Promise<unknown> | undefined;
+
+  constructor(parts: MapPart[], deadline: number | undefined) {
+    this.#parts = parts;
+    this.#deadline = deadline;
+  }
+
+  next(): Promise<IteratorResult<unknown, undefined>> {
+    if (this.#busy) return this.#busy.then(() => this.next(), () => this.next());
+    const items = this.#items;
+    if (items !== undefined && this.#at < items.length) {
+      return Promise.resolve({ value: items[this.#at++], done: false });
     }
-  } finally {
-    for (let j = i + 1; j < futures.length; j++) futures[j].future.cancel();
+    this.#items = undefined;
+    const fetching = this.#fetch();
+    this.#busy = fetching;
+    const clear = () => {
+      if (this.#busy === fetching) this.#busy = undefined;
+    };
+    fetching.then(clear, clear);
+    return fetching;
+  }
+
+  async #fetch(): Promise<IteratorResult<unknown, undefined>> {
+    for (;;) {
+      if (this.#finished) return DONE;
+      if (this.#part >= this.#parts.length) {
+        this.#finished = true;
+        return DONE;
+      }
+      const part = this.#parts[this.#part++];
+      let value: unknown;
+      try {
+        value = await this.#result(part.future);
+      } catch (error) {
+        this.#close();
+        throw error;
+      }
+      if (part.single) return { value, done: false };
+      const items = value as ArrayLike<unknown>;
+      if (items.length > 0) {
+        this.#items = items;
+        this.#at = 1;
+        return { value: items[0], done: false };
+      }
+    }
+  }
+
+  #result(future: Future<unknown>): Promise<unknown> {
+    if (this.#deadline === undefined) return future.result();
+    const left = this.#deadline - performance.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return Promise.race([
+      future.result(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new TimeoutError()), Math.max(0, left));
+      }),
+    ]).finally(() => clearTimeout(timer));
+  }
+
+  /** Ends the iteration and cancels the calls of the parts not reached. */
+  #close(): void {
+    if (this.#finished) return;
+    this.#finished = true;
+    this.#items = undefined;
+    for (let j = this.#part; j < this.#parts.length; j++) this.#parts[j].future.cancel();
+  }
+
+  return(value?: undefined | PromiseLike<undefined>): Promise<IteratorResult<unknown, undefined>> {
+    this.#close();
+    return Promise.resolve(value).then((v) => ({ value: v, done: true as const }));
+  }
+
+  throw(error?: unknown): Promise<IteratorResult<unknown, undefined>> {
+    this.#close();
+    return Promise.reject(error);
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.return();
   }
 }
 
