@@ -372,15 +372,9 @@ export class PoolEngine {
   sendAllPending(): void {
     if (this.#terminated || this.#broken) return;
     const used = new Set<PoolWorker>();
-    while (this.#pendingCount > 0) {
-      const job = this.#peek();
+    for (;;) {
+      const job = this.#peekSendable();
       if (!job) break;
-      const entry = this.#entry(job.fn);
-      this.#take();
-      if (entry.error !== undefined) {
-        job.settle({ ok: false, error: entry.error });
-        continue;
-      }
       let worker: PoolWorker | undefined;
       for (const w of this.#workers) {
         if (w.retiring || w.dead) continue;
@@ -389,12 +383,9 @@ export class PoolEngine {
       if ((!worker || worker.jobs.size > 0) && this.#workers.size < this.#options.maxWorkers) {
         worker = this.#spawn();
       }
-      if (!worker) {
-        // Every worker is retiring: keep the job for the replacement.
-        this.#requeue([job]);
-        break;
-      }
-      this.#send(job, worker, entry);
+      if (!worker) break; // Every worker is retiring: the job waits for a replacement.
+      this.#take();
+      this.#send(job, worker);
       used.add(worker);
     }
     this.#trackWaiting();
@@ -539,7 +530,7 @@ export class PoolEngine {
       }
     }
     if (!oldest || !this.#takeBack(oldest)) return;
-    this.#send(oldest, thief, this.#entry(oldest.fn));
+    this.#send(oldest, thief);
   }
 
   #freeSlot(slot: number): void {
@@ -700,15 +691,9 @@ export class PoolEngine {
     if (this.#options.eager && !this.#closing) {
       while (this.#workers.size < this.#options.maxWorkers) this.#spawn();
     }
-    while (this.#pendingCount > 0) {
-      const job = this.#peek();
+    for (;;) {
+      const job = this.#peekSendable();
       if (!job) break;
-      const entry = this.#entry(job.fn);
-      if (entry.error !== undefined) {
-        this.#take();
-        job.settle({ ok: false, error: entry.error });
-        continue;
-      }
       const worker = this.#pickWorker();
       if (
         (!worker || worker.jobs.size > 0) && this.#workers.size < this.#options.maxWorkers &&
@@ -718,12 +703,29 @@ export class PoolEngine {
       }
       if (!worker || this.#freeSlots.length === 0) break;
       this.#take();
-      this.#send(job, worker, entry);
+      this.#send(job, worker);
     }
     this.#maybeFinish();
   }
 
-  #send(job: Job, worker: PoolWorker, entry: FunctionEntry): void {
+  /**
+   * The oldest waiting job, left in the queue. A job whose function cannot be
+   * shipped is taken and failed on the way.
+   */
+  #peekSendable(): Job | undefined {
+    while (this.#pendingCount > 0) {
+      const job = this.#peek();
+      if (!job) return undefined;
+      const { error } = this.#entry(job.fn);
+      if (error === undefined) return job;
+      this.#take();
+      job.settle({ ok: false, error });
+    }
+    return undefined;
+  }
+
+  #send(job: Job, worker: PoolWorker): void {
+    const entry = this.#entry(job.fn);
     const slot = this.#freeSlots.pop() ?? -1;
     const sends = ++job.sends;
     // The send count in the upper bits (kept positive), QUEUED in the low ones.

@@ -22,6 +22,7 @@ import {
   type CallMessage,
   type FunctionRef,
   type ToWorker,
+  unpackCalls,
   WORKER_INFO_KEY,
 } from "./worker_protocol.ts";
 
@@ -169,20 +170,9 @@ function handle(message: ToWorker): void {
     case "call":
       handleCall(message);
       break;
-    case "calls": {
-      const c = message.c;
-      for (let i = 0; i < c.length;) {
-        const argc = c[i + 2] as number;
-        handleCall({
-          t: "call",
-          id: c[i] as number,
-          fn: c[i + 1] as number,
-          args: c.slice(i + 3, i + 3 + argc),
-        });
-        i += 3 + argc;
-      }
+    case "calls":
+      for (const call of unpackCalls(message)) handleCall(call);
       break;
-    }
     case "def": {
       const fn = (() => {
         try {

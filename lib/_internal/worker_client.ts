@@ -14,7 +14,12 @@ import { spawnWorker, type WorkerHandle } from "./runtime.ts";
 import { onBeforeBlock } from "./before_block.ts";
 import { reduceValue, reviveValue } from "./reduce.ts";
 import { deserializeError, type SerializedError } from "./remote_error.ts";
-import type { FromWorker, FunctionRef, ToWorker } from "./worker_protocol.ts";
+import {
+  type FromWorker,
+  type FunctionRef,
+  type ToWorker,
+  unpackCalls,
+} from "./worker_protocol.ts";
 
 const bootstrapUrl = new URL("./worker_bootstrap.ts", import.meta.url);
 
@@ -61,24 +66,6 @@ type Pending = PendingPromise | CallDone;
 
 /** The callback of {@linkcode WorkerClient.callWith}. */
 export type CallDone = (ok: boolean, value: unknown) => void;
-
-/** A `calls` message as separate `call` messages (to find the one that cannot be sent). */
-function splitCalls(message: ToWorker): ToWorker[] {
-  if (message.t !== "calls") return [message];
-  const out: ToWorker[] = [];
-  const c = message.c;
-  for (let i = 0; i < c.length;) {
-    const argc = c[i + 2] as number;
-    out.push({
-      t: "call",
-      id: c[i] as number,
-      fn: c[i + 1] as number,
-      args: c.slice(i + 3, i + 3 + argc),
-    });
-    i += 3 + argc;
-  }
-  return out;
-}
 
 function fail(pending: Pending, error: unknown): void {
   if (typeof pending === "function") pending(false, error);
@@ -289,7 +276,9 @@ export class WorkerClient {
     } catch {
       // Something in one call cannot be cloned: send one by one so that only
       // that call fails, naming the problem.
-      for (const message of batch.flatMap(splitCalls)) {
+      for (
+        const message of batch.flatMap((m): ToWorker[] => m.t === "calls" ? unpackCalls(m) : [m])
+      ) {
         try {
           this.#handle.postMessage(message);
         } catch (error) {

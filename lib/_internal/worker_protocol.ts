@@ -50,6 +50,23 @@ export interface CallsMessage {
   readonly c: readonly unknown[];
 }
 
+/** The calls of a {@linkcode CallsMessage}, one `call` message each. */
+export function unpackCalls(message: CallsMessage): CallMessage[] {
+  const out: CallMessage[] = [];
+  const c = message.c;
+  for (let i = 0; i < c.length;) {
+    const argc = c[i + 2] as number;
+    out.push({
+      t: "call",
+      id: c[i] as number,
+      fn: c[i + 1] as number,
+      args: c.slice(i + 3, i + 3 + argc),
+    });
+    i += 3 + argc;
+  }
+  return out;
+}
+
 /** Names a function once: later calls may pass `key` as their `fn`. */
 export interface DefineMessage {
   readonly t: "def";
